@@ -1,0 +1,20 @@
+package io.github.vciconnector.keys;
+
+import com.nimbusds.jose.jwk.ECKey;
+
+import java.security.cert.X509Certificate;
+import java.util.List;
+
+/**
+ * A private EC P-256 key able to sign, with a kid and its certificate chain (leaf first, trust anchor removed),
+ * checked once at load time. {@link #jwk()} carries the same chain as {@code x5c}.
+ */
+public record SigningKey(ECKey jwk, List<X509Certificate> chain) {
+    public SigningKey {
+        if (!jwk.isPrivate()) throw new IllegalArgumentException("signing key " + jwk.getKeyID() + " has no private part");
+        if (jwk.getKeyID() == null) throw new IllegalArgumentException("signing key must have a kid");
+        if (jwk.getX509CertChain() == null || jwk.getX509CertChain().isEmpty())
+            throw new IllegalArgumentException("signing key " + jwk.getKeyID() + " must carry an x5c chain");
+        chain = List.copyOf(chain);
+    }
+}

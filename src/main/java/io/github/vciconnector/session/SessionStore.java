@@ -1,0 +1,50 @@
+package io.github.vciconnector.session;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Issuance state shared by offer, token and credential requests. Implementations must be safe across
+ * instances: every method that says "atomic" holds even when several replicas call it at once.
+ */
+public interface SessionStore {
+
+    /** Stores a new session and indexes its pre-authorized code; TTL = session lifetime. */
+    void create(IssuanceSession session);
+
+    Optional<IssuanceSession> findById(String offerId);
+
+    /** Looks a session up by the hash of its pre-authorized code without consuming the code. */
+    Optional<IssuanceSession> findByPreAuthorizedCode(String codeHash);
+
+    /**
+     * Atomically removes the pre-authorized code index entry; true for exactly one caller per code.
+     * The session itself stays until it is updated or expires.
+     */
+    boolean redeemPreAuthorizedCode(String codeHash);
+
+    /** Replaces a session if its version still equals {@code expectedVersion} (compare-and-set). */
+    boolean update(IssuanceSession updated, long expectedVersion);
+
+    /** Indexes an access token hash to its session for {@code ttl}. */
+    void indexAccessToken(String accessTokenHash, String offerId, Duration ttl);
+
+    Optional<IssuanceSession> findByAccessToken(String accessTokenHash);
+
+    /** Atomic: true the first time {@code value} is seen in {@code namespace} within {@code ttl}. */
+    boolean markUsed(String namespace, String value, Duration ttl);
+
+    /** Remembers a value (a c_nonce, say) for {@code ttl} so it can be consumed once. */
+    void remember(String namespace, String value, Duration ttl);
+
+    /** Atomic: true for exactly one caller if the remembered value exists and has not expired. */
+    boolean consume(String namespace, String value);
+
+    /** Atomic counter with a TTL set on first increment; returns the new value. */
+    long increment(String namespace, String key, Duration ttl);
+
+    /** Returns the value stored under {@code key}, storing {@code candidate} first if there is none (atomic). */
+    String getOrCreate(String namespace, String key, String candidate);
+
+    void delete(String offerId);
+}

@@ -1,0 +1,147 @@
+package io.github.vciconnector.session.memory;
+
+import io.github.vciconnector.session.IssuanceSession;
+import io.github.vciconnector.session.SessionStore;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The embedded default {@link SessionStore}: one instance, state lost on restart. Every single-use rule is a
+ * single {@link ConcurrentHashMap} operation, so it is atomic within this JVM. Expired entries are invisible at
+ * once and removed by {@link #purgeExpired()}.
+ */
+public final class InMemorySessionStore implements SessionStore {
+
+    private record Entry<T>(T value, Instant expiresAt) {
+        boolean alive(Instant now) {
+            return now.isBefore(expiresAt);
+        }
+    }
+
+    private final Clock clock;
+    private final Duration retention;
+    private final Map<String, Entry<IssuanceSession>> sessions = new ConcurrentHashMap<>();
+    private final Map<String, Entry<String>> codes = new ConcurrentHashMap<>();
+    private final Map<String, Entry<String>> accessTokens = new ConcurrentHashMap<>();
+    private final Map<String, Entry<Long>> values = new ConcurrentHashMap<>();
+
+    /** @param retention how long a session stays readable after its offer expired or ended */
+    public InMemorySessionStore(Clock clock, Duration retention) {
+        this.clock = clock;
+        this.retention = retention;
+    }
+
+    @Override
+    public void create(IssuanceSession session) {
+        var now = clock.instant();
+        if (sessions.putIfAbsent(session.offerId(), new Entry<>(session, session.expiresAt().plus(retention))) != null)
+            throw new IllegalStateException("offer id collision");
+        codes.put(session.preAuthorizedCodeHash(), new Entry<>(session.offerId(), session.expiresAt()));
+        purgeOccasionally(now);
+    }
+
+    @Override
+    public Optional<IssuanceSession> findById(String offerId) {
+        return alive(sessions.get(offerId));
+    }
+
+    @Override
+    public Optional<IssuanceSession> findByPreAuthorizedCode(String codeHash) {
+        return alive(codes.get(codeHash)).flatMap(this::findById);
+    }
+
+    @Override
+    public boolean redeemPreAuthorizedCode(String codeHash) {
+        var removed = codes.remove(codeHash);
+        return removed != null && removed.alive(clock.instant());
+    }
+
+    @Override
+    public boolean update(IssuanceSession updated, long expectedVersion) {
+        var swapped = new AtomicBoolean();
+        sessions.computeIfPresent(updated.offerId(), (id, current) -> {
+            if (current.value().version() != expectedVersion || !current.alive(clock.instant())) return current;
+            swapped.set(true);
+            return new Entry<>(updated, current.expiresAt());
+        });
+        return swapped.get();
+    }
+
+    @Override
+    public void indexAccessToken(String accessTokenHash, String offerId, Duration ttl) {
+        accessTokens.put(accessTokenHash, new Entry<>(offerId, clock.instant().plus(ttl)));
+    }
+
+    @Override
+    public Optional<IssuanceSession> findByAccessToken(String accessTokenHash) {
+        return alive(accessTokens.get(accessTokenHash)).flatMap(this::findById);
+    }
+
+    @Override
+    public boolean markUsed(String namespace, String value, Duration ttl) {
+        var now = clock.instant();
+        var fresh = new Entry<>(1L, now.plus(ttl));
+        var key = namespace + ':' + value;
+        var winner = values.compute(key, (k, current) -> current != null && current.alive(now) ? current : fresh);
+        return winner == fresh;
+    }
+
+    @Override
+    public void remember(String namespace, String value, Duration ttl) {
+        values.put(namespace + ':' + value, new Entry<>(1L, clock.instant().plus(ttl)));
+    }
+
+    @Override
+    public boolean consume(String namespace, String value) {
+        var removed = values.remove(namespace + ':' + value);
+        return removed != null && removed.alive(clock.instant());
+    }
+
+    @Override
+    public long increment(String namespace, String key, Duration ttl) {
+        var now = clock.instant();
+        return values.compute(namespace + ':' + key, (k, current) -> current != null && current.alive(now)
+                ? new Entry<>(current.value() + 1, current.expiresAt())
+                : new Entry<>(1L, now.plus(ttl))).value();
+    }
+
+    private final Map<String, String> settings = new ConcurrentHashMap<>();
+
+    @Override
+    public String getOrCreate(String namespace, String key, String candidate) {
+        return settings.computeIfAbsent(namespace + ':' + key, k -> candidate);
+    }
+
+    @Override
+    public void delete(String offerId) {
+        sessions.remove(offerId);
+    }
+
+    /** Drops every expired entry; called now and then on writes so memory stays bounded without a thread. */
+    public void purgeExpired() {
+        var now = clock.instant();
+        sessions.values().removeIf(e -> !e.alive(now));
+        codes.values().removeIf(e -> !e.alive(now));
+        accessTokens.values().removeIf(e -> !e.alive(now));
+        values.values().removeIf(e -> !e.alive(now));
+    }
+
+    private volatile Instant nextPurge = Instant.EPOCH;
+
+    private void purgeOccasionally(Instant now) {
+        if (now.isAfter(nextPurge)) {
+            nextPurge = now.plusSeconds(60);
+            purgeExpired();
+        }
+    }
+
+    private <T> Optional<T> alive(Entry<T> entry) {
+        return entry != null && entry.alive(clock.instant()) ? Optional.of(entry.value()) : Optional.empty();
+    }
+}
