@@ -1,0 +1,53 @@
+package io.github.vciconnector.keys;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+
+/**
+ * Provides the issuer's {@link SigningKeys}: loaded from the configured PEM files, or generated for the
+ * {@code dev} profile when nothing is configured. Any other case stops the startup, naming the missing settings.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(CertificatesProperties.class)
+public class KeysConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(KeysConfiguration.class);
+
+    @Bean
+    SigningKeys signingKeys(CertificatesProperties certificates, Environment environment, Clock clock,
+                            SecureRandom random) {
+        if (!certificates.isEmpty()) {
+            // CertificatesProperties already refused a partial configuration, so all four paths are set here.
+            var loader = new PemKeyPairLoader(clock);
+            var signing = certificates.signing();
+            var access = certificates.access();
+            return new SigningKeys(
+                    loader.load(CertificatesProperties.SIGNING, signing.certPath(), signing.keyPath()),
+                    loader.load(CertificatesProperties.ACCESS, access.certPath(), access.keyPath()));
+        }
+        if (environment.matchesProfiles("dev")) {
+            var keys = new DevelopmentKeys(clock, random).generate();
+            log.warn("""
+
+                    ************************************************************************************
+                    DEVELOPMENT KEYS: no issuer certificates are configured, so the dev profile generated
+                    throw-away signing and access keys, issued by a throw-away CA named {}.
+                    They change on every start and must NEVER be used in production. Set the
+                    CONNECTOR_CERTIFICATES_* variables for real keys (certs/generate-dev-certs.sh makes
+                    stable development ones).
+                    ************************************************************************************""",
+                    DevelopmentKeys.CA_SUBJECT);
+            return keys;
+        }
+        throw new InvalidKeyConfigurationException("no issuer keys configured, set "
+                + String.join(", ", CertificatesProperties.allSettings())
+                + "; only the dev profile generates throw-away keys");
+    }
+}
