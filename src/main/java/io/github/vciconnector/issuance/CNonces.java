@@ -1,0 +1,87 @@
+package io.github.vciconnector.issuance;
+
+import io.github.vciconnector.session.SessionStore;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.ByteBuffer;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Base64;
+
+/**
+ * c_nonce values of the Nonce Endpoint (OID4VCI 1.0 §7). A nonce is {@code expiry || 16 random bytes || MAC}, so
+ * the unauthenticated endpoint stores nothing (no memory to exhaust); a nonce is stored only when a proof uses it,
+ * which makes it single use across replicas (VCI-NONCE-5).
+ */
+public class CNonces {
+
+    private static final int EXPIRY = 8;
+    private static final int RANDOM = 16;
+    private static final int MAC = 16;
+
+    private final SessionStore store;
+    private final SecureRandom random;
+    private final Clock clock;
+    private final Duration lifetime;
+    private volatile SecretKeySpec key;
+
+    public CNonces(SessionStore store, SecureRandom random, Clock clock, IssuanceProperties properties) {
+        this.store = store;
+        this.random = random;
+        this.clock = clock;
+        this.lifetime = properties.cNonceLifetime();
+    }
+
+    public String issue() {
+        var buffer = ByteBuffer.allocate(EXPIRY + RANDOM + MAC);
+        buffer.putLong(clock.millis() + lifetime.toMillis());
+        byte[] nonce = new byte[RANDOM];
+        random.nextBytes(nonce);
+        buffer.put(nonce);
+        buffer.put(mac(Arrays.copyOf(buffer.array(), EXPIRY + RANDOM)));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(buffer.array());
+    }
+
+    /** True exactly once for a nonce this connector issued and that has not expired. */
+    public boolean consume(String cNonce) {
+        byte[] bytes;
+        try {
+            bytes = Base64.getUrlDecoder().decode(cNonce);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        if (bytes.length != EXPIRY + RANDOM + MAC) return false;
+        byte[] body = Arrays.copyOf(bytes, EXPIRY + RANDOM);
+        if (!MessageDigest.isEqual(mac(body), Arrays.copyOfRange(bytes, EXPIRY + RANDOM, bytes.length))) return false;
+        long remaining = ByteBuffer.wrap(bytes).getLong() - clock.millis();
+        if (remaining <= 0) return false;
+        return store.markUsed("c_nonce", cNonce, Duration.ofMillis(remaining));
+    }
+
+    private byte[] mac(byte[] input) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key());
+            return Arrays.copyOf(mac.doFinal(input), MAC);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 unavailable", e);
+        }
+    }
+
+    private SecretKeySpec key() {
+        SecretKeySpec current = key;
+        if (current == null) {
+            byte[] candidate = new byte[32];
+            random.nextBytes(candidate);
+            String encoded = store.getOrCreate("keys", "c-nonce", Base64.getUrlEncoder().encodeToString(candidate));
+            current = new SecretKeySpec(Base64.getUrlDecoder().decode(encoded), "HmacSHA256");
+            key = current;
+        }
+        return current;
+    }
+}

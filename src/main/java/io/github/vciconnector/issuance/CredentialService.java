@@ -1,0 +1,122 @@
+package io.github.vciconnector.issuance;
+
+import com.nimbusds.jose.jwk.ECKey;
+import io.github.vciconnector.config.ConnectorProperties;
+import io.github.vciconnector.metadata.ClaimMetadata;
+import io.github.vciconnector.metadata.CredentialConfiguration;
+import io.github.vciconnector.metadata.CredentialConfigurations;
+import io.github.vciconnector.oauth.AuthorizedWallet;
+import io.github.vciconnector.offer.OfferEnded;
+import io.github.vciconnector.sdjwt.DisclosurePolicy;
+import io.github.vciconnector.sdjwt.SdJwtVcIssuer;
+import io.github.vciconnector.sdjwt.SdJwtVcRequest;
+import io.github.vciconnector.sdjwt.SelectiveDisclosure;
+import io.github.vciconnector.session.IssuanceSession;
+import io.github.vciconnector.session.OfferStatus;
+import io.github.vciconnector.session.SessionStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Credential Endpoint logic (OID4VCI 1.0 §8): validates the request, checks the key proofs, and signs one
+ * SD-JWT VC per holder key, in key order (EUDI-6). One Credential Response per access token; the claims are
+ * deleted from the session once issued.
+ */
+public class CredentialService {
+
+    private static final Logger log = LoggerFactory.getLogger(CredentialService.class);
+
+    private final CredentialConfigurations configurations;
+    private final KeyProofVerifier proofs;
+    private final SdJwtVcIssuer sdJwtVcIssuer;
+    private final SessionStore store;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+    private final String credentialIssuer;
+
+    public CredentialService(CredentialConfigurations configurations, KeyProofVerifier proofs, SdJwtVcIssuer sdJwtVcIssuer,
+                             SessionStore store, Clock clock, ApplicationEventPublisher events, ConnectorProperties connector) {
+        this.configurations = configurations;
+        this.proofs = proofs;
+        this.sdJwtVcIssuer = sdJwtVcIssuer;
+        this.store = store;
+        this.clock = clock;
+        this.events = events;
+        this.credentialIssuer = connector.issuerIdentifier();
+    }
+
+    /** Issues the credentials of one request; throws {@link CredentialRequestException} with the §8.3.1.2 code. */
+    public List<String> issue(AuthorizedWallet wallet, CredentialRequest request) {
+        IssuanceSession session = wallet.session();
+        CredentialConfiguration configuration = configuration(request, session);
+        if (session.status() != OfferStatus.TOKEN_ISSUED || session.claims() == null) {
+            throw new CredentialRequestException(CredentialError.CREDENTIAL_REQUEST_DENIED, "the credential of this offer was already issued or the offer ended");
+        }
+        List<ECKey> holderKeys = proofs.verify(request.jwtProofs());
+        if (!store.markUsed("credential-response", wallet.accessTokenHash(), Duration.ofHours(1))) {
+            throw new CredentialRequestException(CredentialError.CREDENTIAL_REQUEST_DENIED, "a credential was already issued for this access token");
+        }
+        var now = clock.instant();
+        var credentials = new ArrayList<String>(holderKeys.size());
+        try {
+            for (ECKey holderKey : holderKeys) {
+                credentials.add(sdJwtVcIssuer.issue(new SdJwtVcRequest(configuration.vct(), credentialIssuer, session.claims(),
+                        holderKey.toPublicJWK(), policy(configuration), now, configuration.validity(), null)));
+            }
+        } catch (RuntimeException e) {
+            log.error("signing failed for offer {}: {}", session.offerId(), e.getClass().getSimpleName());
+            endFailed(session, "credential signing failed");
+            throw new IllegalStateException("credential signing failed", e);
+        }
+        markIssued(session, credentials.size());
+        events.publishEvent(new CredentialsIssued(session.offerId(), configuration.id(), credentials.size(), now));
+        return credentials;
+    }
+
+    private CredentialConfiguration configuration(CredentialRequest request, IssuanceSession session) {
+        if (request.credentialIdentifier() != null) {
+            // No authorization_details are returned by the token endpoint, so no identifier was ever handed out.
+            throw new CredentialRequestException(CredentialError.UNKNOWN_CREDENTIAL_IDENTIFIER, "credential_identifier is unknown");
+        }
+        CredentialConfiguration configuration = configurations.find(request.credentialConfigurationId())
+                .orElseThrow(() -> new CredentialRequestException(CredentialError.UNKNOWN_CREDENTIAL_CONFIGURATION,
+                        "credential_configuration_id is unknown"));
+        if (!configuration.id().equals(session.credentialConfigurationId())) {
+            // VCI-TOK-9: the access token covers only the configuration of its offer.
+            throw new CredentialRequestException(CredentialError.CREDENTIAL_REQUEST_DENIED,
+                    "the access token does not cover this credential configuration");
+        }
+        return configuration;
+    }
+
+    private static DisclosurePolicy policy(CredentialConfiguration configuration) {
+        return path -> {
+            ClaimMetadata claim = configuration.typeMetadata().claim(new ArrayList<>(path));
+            return claim == null ? SelectiveDisclosure.ALLOWED : SelectiveDisclosure.fromWire(claim.sd());
+        };
+    }
+
+    private void markIssued(IssuanceSession session, int count) {
+        IssuanceSession current = session;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            if (store.update(current.issued(count, clock.instant()), current.version())) return;
+            current = store.findById(session.offerId()).orElse(null);
+            if (current == null) return;
+        }
+        log.warn("could not record issuance of offer {}: concurrent updates", session.offerId());
+    }
+
+    private void endFailed(IssuanceSession session, String reason) {
+        var now = clock.instant();
+        if (store.update(session.ended(OfferStatus.FAILED, reason, now), session.version())) {
+            events.publishEvent(new OfferEnded(session.offerId(), OfferStatus.FAILED, reason, now));
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package io.github.vciconnector.metadata;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Turns {@link CredentialConfigurationsProperties} into {@link CredentialConfigurations} once, at startup, reading
+ * or fetching each Type Metadata document. Any problem stops startup with the name of the setting at fault.
+ */
+public final class CredentialConfigurationsLoader {
+
+    private static final Duration REMOTE_TIMEOUT = Duration.ofSeconds(10);
+    private static final int MAX_DOCUMENT_BYTES = 1 << 20;
+
+    private CredentialConfigurationsLoader() {
+    }
+
+    public static CredentialConfigurations load(CredentialConfigurationsProperties properties) {
+        if (properties.credentialConfigurations().isEmpty()) {
+            throw new IllegalStateException("no credential configuration: set CONNECTOR_CREDENTIAL_CONFIGURATIONS_<ID>_VCT_SOURCE,"
+                    + " _VCT_FILEPATH and _SCOPE for at least one configuration");
+        }
+        var configurations = new ArrayList<CredentialConfiguration>();
+        for (Map.Entry<String, CredentialConfigurationsProperties.Entry> e : properties.credentialConfigurations().entrySet()) {
+            configurations.add(load(e.getKey(), e.getValue()));
+        }
+        return new CredentialConfigurations(configurations);
+    }
+
+    private static CredentialConfiguration load(String key, CredentialConfigurationsProperties.Entry entry) {
+        String variable = "CONNECTOR_CREDENTIAL_CONFIGURATIONS_" + key.toUpperCase(Locale.ROOT).replace('-', '_');
+        String id = entry.id() == null || entry.id().isBlank() ? key : entry.id();
+        if (!id.equalsIgnoreCase(key)) {
+            throw new IllegalStateException(variable + "_ID must spell the same id as the key " + key + " (case aside)");
+        }
+        try {
+            byte[] document = readDocument(variable, entry);
+            var typeMetadata = TypeMetadata.parse(document);
+            return new CredentialConfiguration(id, entry.scope(), typeMetadata, entry.validity());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(variable + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static byte[] readDocument(String variable, CredentialConfigurationsProperties.Entry entry) {
+        String source = entry.vctSource() == null ? "local" : entry.vctSource().toLowerCase(Locale.ROOT);
+        if ("local".equals(source)) {
+            if (entry.vctFilepath() == null) throw new IllegalArgumentException(variable + "_VCT_FILEPATH is not set");
+            if (!Files.isReadable(entry.vctFilepath())) {
+                throw new IllegalArgumentException(variable + "_VCT_FILEPATH: cannot read " + entry.vctFilepath().toAbsolutePath());
+            }
+            try {
+                byte[] bytes = Files.readAllBytes(entry.vctFilepath());
+                if (bytes.length > MAX_DOCUMENT_BYTES) throw new IllegalArgumentException(variable + "_VCT_FILEPATH: file over 1 MiB");
+                return bytes;
+            } catch (IOException e) {
+                throw new IllegalArgumentException(variable + "_VCT_FILEPATH: " + e.getMessage());
+            }
+        }
+        if ("remote".equals(source)) return fetch(variable, entry.vctUrl());
+        throw new IllegalArgumentException(variable + "_VCT_SOURCE must be local or remote, not " + entry.vctSource());
+    }
+
+    private static byte[] fetch(String variable, URI url) {
+        if (url == null || !"https".equalsIgnoreCase(url.getScheme()) && !"http".equalsIgnoreCase(url.getScheme())) {
+            throw new IllegalArgumentException(variable + "_VCT_URL must be an http(s) URL when _VCT_SOURCE is remote");
+        }
+        var client = HttpClient.newBuilder().connectTimeout(REMOTE_TIMEOUT).followRedirects(HttpClient.Redirect.NORMAL).build();
+        var request = HttpRequest.newBuilder(url).timeout(REMOTE_TIMEOUT).header("Accept", "application/json").GET().build();
+        try {
+            HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200) {
+                throw new IllegalArgumentException(variable + "_VCT_URL answered HTTP " + response.statusCode());
+            }
+            if (response.body().length > MAX_DOCUMENT_BYTES) throw new IllegalArgumentException(variable + "_VCT_URL: document over 1 MiB");
+            return response.body();
+        } catch (IOException e) {
+            throw new IllegalArgumentException(variable + "_VCT_URL could not be fetched: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalArgumentException(variable + "_VCT_URL fetch interrupted");
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package io.github.vciconnector.metadata;
+
+import io.github.vciconnector.config.ConnectorProperties;
+import io.github.vciconnector.config.HaipProperties;
+import io.github.vciconnector.keys.SigningKeys;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.time.Clock;
+
+/** Loads the credential configurations and renders the metadata documents once, at startup. */
+@Configuration(proxyBeanMethods = false)
+class MetadataConfiguration {
+
+    @Bean
+    CredentialConfigurations credentialConfigurations(CredentialConfigurationsProperties properties) {
+        return CredentialConfigurationsLoader.load(properties);
+    }
+
+    @Bean
+    WalletTrustPolicy walletTrustPolicy(HaipProperties haip, @Value("${connector.issuance.batch-size:10}") int batchSize) {
+        return new WalletTrustPolicy(haip.walletAttestationRequired(), haip.keyAttestationRequired(), batchSize);
+    }
+
+    @Bean
+    MetadataDocuments metadataDocuments(ConnectorProperties connector, CredentialConfigurations configurations,
+                                        WalletTrustPolicy trust, SigningKeys keys, Clock clock) {
+        return new MetadataDocuments(connector, configurations, trust, keys.access(), clock.instant());
+    }
+}

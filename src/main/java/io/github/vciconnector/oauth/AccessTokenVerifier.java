@@ -1,0 +1,64 @@
+package io.github.vciconnector.oauth;
+
+import io.github.vciconnector.oauth.dpop.DPoPError;
+import io.github.vciconnector.oauth.dpop.DPoPProof;
+import io.github.vciconnector.oauth.dpop.DPoPProofException;
+import io.github.vciconnector.oauth.dpop.DPoPProofVerifier;
+import io.github.vciconnector.offer.OfferSecrets;
+import io.github.vciconnector.session.IssuanceSession;
+import io.github.vciconnector.session.SessionStore;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Resource-side check of a DPoP-bound access token (RFC 9449 §7): {@code Authorization: DPoP <token>}, a proof
+ * with {@code ath} for this request, signed by the key the token is bound to. Produces {@link AuthorizedWallet}.
+ */
+public class AccessTokenVerifier {
+
+    private final SessionStore store;
+    private final DPoPProofVerifier dpop;
+
+    public AccessTokenVerifier(SessionStore store, DPoPProofVerifier dpop) {
+        this.store = store;
+        this.dpop = dpop;
+    }
+
+    /** Throws {@link ResourceAccessException} with the RFC 6750 / RFC 9449 error code. */
+    public AuthorizedWallet authorize(String authorization, List<String> dpopHeaders, String method, URI uri) {
+        String token = dpopToken(authorization);
+        String tokenHash = OfferSecrets.sha256(token);
+        IssuanceSession session = store.findByAccessToken(tokenHash)
+                .orElseThrow(() -> new ResourceAccessException(ResourceError.INVALID_TOKEN, "access token is invalid or expired"));
+        DPoPProof proof;
+        try {
+            proof = dpop.verify(dpopHeaders, method, uri, token);
+        } catch (DPoPProofException e) {
+            throw new ResourceAccessException(e.error() == DPoPError.USE_DPOP_NONCE
+                    ? ResourceError.USE_DPOP_NONCE : ResourceError.INVALID_DPOP_PROOF, e.getMessage());
+        }
+        if (!OfferSecrets.sameHash(proof.jkt(), session.dpopJkt())) {
+            throw new ResourceAccessException(ResourceError.INVALID_DPOP_PROOF, "DPoP key does not match the access token");
+        }
+        return new AuthorizedWallet(session, tokenHash, proof.publicKey());
+    }
+
+    private static String dpopToken(String authorization) {
+        if (authorization == null || authorization.isBlank()) {
+            throw new ResourceAccessException(ResourceError.INVALID_TOKEN, "DPoP access token required");
+        }
+        int space = authorization.indexOf(' ');
+        String scheme = space < 0 ? authorization : authorization.substring(0, space);
+        // DPOP-7: a DPoP-bound token presented as Bearer is refused.
+        if (!"dpop".equals(scheme.toLowerCase(Locale.ROOT)) || space < 0) {
+            throw new ResourceAccessException(ResourceError.INVALID_TOKEN, "authorization scheme must be DPoP");
+        }
+        String token = authorization.substring(space + 1).trim();
+        if (token.isEmpty() || token.length() > 512 || !token.matches("[A-Za-z0-9._~+/=-]+")) {
+            throw new ResourceAccessException(ResourceError.INVALID_TOKEN, "access token is malformed");
+        }
+        return token;
+    }
+}

@@ -1,0 +1,118 @@
+package io.github.vciconnector.oauth;
+
+import io.github.vciconnector.config.ConnectorProperties;
+import io.github.vciconnector.metadata.AuthorizationServerMetadata;
+import io.github.vciconnector.metadata.IssuerMetadata;
+import io.github.vciconnector.oauth.dpop.DPoPNonces;
+import io.github.vciconnector.oauth.dpop.DPoPError;
+import io.github.vciconnector.oauth.dpop.DPoPProof;
+import io.github.vciconnector.oauth.dpop.DPoPProofException;
+import io.github.vciconnector.oauth.dpop.DPoPProofVerifier;
+import io.github.vciconnector.offer.OfferEnded;
+import io.github.vciconnector.offer.OfferProperties;
+import io.github.vciconnector.offer.OfferSecrets;
+import io.github.vciconnector.session.IssuanceSession;
+import io.github.vciconnector.session.OfferStatus;
+import io.github.vciconnector.session.SessionStore;
+import org.springframework.context.ApplicationEventPublisher;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * The Token Endpoint logic for the pre-authorized code grant (OID4VCI 1.0 §6): checks the DPoP proof, the code
+ * and the Transaction Code, redeems the code exactly once and issues an opaque access token bound to the DPoP key.
+ */
+public class PreAuthorizedCodeGrant {
+
+    private final SessionStore store;
+    private final DPoPProofVerifier dpop;
+    private final DPoPNonces nonces;
+    private final ClientAuthentication clientAuthentication;
+    private final OfferSecrets secrets;
+    private final OfferProperties offerProperties;
+    private final TokenProperties tokenProperties;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+    private final URI tokenEndpoint;
+
+    public PreAuthorizedCodeGrant(SessionStore store, DPoPProofVerifier dpop, DPoPNonces nonces,
+                                  ClientAuthentication clientAuthentication, OfferSecrets secrets,
+                                  OfferProperties offerProperties, TokenProperties tokenProperties,
+                                  ConnectorProperties connector, Clock clock, ApplicationEventPublisher events) {
+        this.store = store;
+        this.dpop = dpop;
+        this.nonces = nonces;
+        this.clientAuthentication = clientAuthentication;
+        this.secrets = secrets;
+        this.offerProperties = offerProperties;
+        this.tokenProperties = tokenProperties;
+        this.clock = clock;
+        this.events = events;
+        this.tokenEndpoint = connector.endpoint(IssuerMetadata.TOKEN_PATH);
+    }
+
+    /** Exchanges a pre-authorized code; throws {@link TokenRequestException} with the RFC 6749 / RFC 9449 code. */
+    public TokenResponse exchange(TokenRequest request) {
+        if (!AuthorizationServerMetadata.PRE_AUTHORIZED_CODE_GRANT.equals(request.param("grant_type"))) {
+            throw new TokenRequestException(request.param("grant_type") == null ? TokenError.INVALID_REQUEST
+                    : TokenError.UNSUPPORTED_GRANT_TYPE, "grant_type must be the pre-authorized_code grant");
+        }
+        String code = request.param("pre-authorized_code");
+        if (code == null || code.isEmpty()) throw new TokenRequestException(TokenError.INVALID_REQUEST, "pre-authorized_code is missing");
+        DPoPProof proof = verifyDPoP(request);
+        clientAuthentication.authenticate(request);
+
+        String codeHash = OfferSecrets.sha256(code);
+        IssuanceSession session = store.findByPreAuthorizedCode(codeHash)
+                .filter(s -> s.status() == OfferStatus.OFFER_CREATED && !s.isExpired(clock.instant()))
+                .orElseThrow(() -> new TokenRequestException(TokenError.INVALID_GRANT, "pre-authorized code is invalid, expired or used"));
+        checkTxCode(session, request.param("tx_code"));
+        // VCI-OFF-4: single use. Only the caller that removes the index entry may continue.
+        if (!store.redeemPreAuthorizedCode(codeHash)) {
+            throw new TokenRequestException(TokenError.INVALID_GRANT, "pre-authorized code is invalid, expired or used");
+        }
+        String accessToken = secrets.randomToken(32);
+        Duration lifetime = tokenProperties.accessTokenLifetime();
+        if (!store.update(session.tokenIssued(proof.jkt(), clock.instant()), session.version())) {
+            throw new TokenRequestException(TokenError.INVALID_GRANT, "offer is no longer redeemable");
+        }
+        store.indexAccessToken(OfferSecrets.sha256(accessToken), session.offerId(), lifetime);
+        return new TokenResponse(accessToken, lifetime.toSeconds(), nonces.current());
+    }
+
+    private DPoPProof verifyDPoP(TokenRequest request) {
+        try {
+            return dpop.verify(request.dpop(), "POST", tokenEndpoint, null);
+        } catch (DPoPProofException e) {
+            throw new TokenRequestException(e.error() == DPoPError.USE_DPOP_NONCE
+                    ? TokenError.USE_DPOP_NONCE : TokenError.INVALID_DPOP_PROOF, e.getMessage(), e);
+        }
+    }
+
+    /** VCI-TOK-2 and VCI-TOK-4: tx_code iff the offer asked for one; wrong codes count towards a lockout. */
+    private void checkTxCode(IssuanceSession session, String txCode) {
+        if (session.txCodeHash() == null) {
+            if (txCode != null) throw new TokenRequestException(TokenError.INVALID_REQUEST, "tx_code was not expected for this offer");
+            return;
+        }
+        if (txCode == null || txCode.isEmpty()) throw new TokenRequestException(TokenError.INVALID_REQUEST, "tx_code is required for this offer");
+        if (OfferSecrets.sameHash(secrets.txCodeHash(session.offerId(), txCode), session.txCodeHash())) return;
+        long failures = store.increment("tx-code-failures", session.offerId(),
+                Duration.between(clock.instant(), session.expiresAt()).plusMinutes(1));
+        if (failures >= offerProperties.txCodeMaxAttempts()) lock(session);
+        throw new TokenRequestException(TokenError.INVALID_GRANT, "tx_code is wrong");
+    }
+
+    private void lock(IssuanceSession session) {
+        var now = clock.instant();
+        String reason = "tx_code entered wrongly " + offerProperties.txCodeMaxAttempts() + " times";
+        // The code index goes first: from here on no replica can redeem the offer, even with the right tx_code.
+        store.redeemPreAuthorizedCode(session.preAuthorizedCodeHash());
+        IssuanceSession current = store.findById(session.offerId()).orElse(session);
+        if (!current.status().isFinal() && store.update(current.ended(OfferStatus.FAILED, reason, now), current.version())) {
+            events.publishEvent(new OfferEnded(session.offerId(), OfferStatus.FAILED, reason, now));
+        }
+    }
+}

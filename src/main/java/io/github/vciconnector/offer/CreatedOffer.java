@@ -1,0 +1,15 @@
+package io.github.vciconnector.offer;
+
+import java.time.Instant;
+
+/**
+ * The answer to a created offer. {@code txCode} is the generated Transaction Code, handed out exactly once
+ * here (the store only keeps its keyed hash); null when none was requested.
+ */
+public record CreatedOffer(String offerId, String credentialOfferUri, String txCode, Instant expiresAt) {
+
+    @Override
+    public String toString() {
+        return "CreatedOffer[offerId=" + offerId + ", expiresAt=" + expiresAt + "]";
+    }
+}

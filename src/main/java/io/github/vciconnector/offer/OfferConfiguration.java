@@ -1,0 +1,28 @@
+package io.github.vciconnector.offer;
+
+import io.github.vciconnector.config.ConnectorProperties;
+import io.github.vciconnector.metadata.CredentialConfigurations;
+import io.github.vciconnector.session.SessionStore;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+
+/** Offer beans. */
+@Configuration(proxyBeanMethods = false)
+class OfferConfiguration {
+
+    @Bean
+    OfferSecrets offerSecrets(SessionStore store, SecureRandom random) {
+        return new OfferSecrets(store, random);
+    }
+
+    @Bean
+    OfferService offerService(SessionStore store, CredentialConfigurations configurations, ConnectorProperties connector,
+                              OfferProperties properties, OfferSecrets secrets, SecureRandom random, Clock clock,
+                              ApplicationEventPublisher events) {
+        return new OfferService(store, configurations, connector, properties, secrets, random, clock, events);
+    }
+}

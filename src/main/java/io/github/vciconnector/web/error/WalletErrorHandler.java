@@ -1,0 +1,96 @@
+package io.github.vciconnector.web.error;
+
+import io.github.vciconnector.issuance.CredentialRequestException;
+import io.github.vciconnector.oauth.ResourceAccessException;
+import io.github.vciconnector.oauth.ResourceError;
+import io.github.vciconnector.oauth.TokenError;
+import io.github.vciconnector.oauth.TokenRequestException;
+import io.github.vciconnector.oauth.dpop.DPoPNonces;
+import io.github.vciconnector.web.wallet.WalletEndpoints;
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.HttpMediaTypeException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Writes wallet-facing errors as OAuth / OID4VCI JSON ({@code error}, {@code error_description}) with
+ * {@code Cache-Control: no-store}. Token errors are 400 (EUDI-9 reads only 400 bodies); resource errors are
+ * 401/403 with a {@code WWW-Authenticate: DPoP} challenge and a JSON body too (VCI-ERR-1, DPOP-6).
+ */
+@RestControllerAdvice(basePackageClasses = WalletEndpoints.class)
+public class WalletErrorHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(WalletErrorHandler.class);
+
+    private final DPoPNonces dpopNonces;
+
+    public WalletErrorHandler(DPoPNonces dpopNonces) {
+        this.dpopNonces = dpopNonces;
+    }
+
+    @ExceptionHandler(TokenRequestException.class)
+    ResponseEntity<Map<String, Object>> token(TokenRequestException e) {
+        var response = ResponseEntity.status(HttpStatus.BAD_REQUEST).cacheControl(CacheControl.noStore());
+        if (e.error() == TokenError.USE_DPOP_NONCE) response.header("DPoP-Nonce", dpopNonces.current());
+        return response.body(body(e.error().code(), e.getMessage()));
+    }
+
+    @ExceptionHandler(ResourceAccessException.class)
+    ResponseEntity<Map<String, Object>> resource(ResourceAccessException e) {
+        HttpStatus status = e.error() == ResourceError.INSUFFICIENT_SCOPE ? HttpStatus.FORBIDDEN : HttpStatus.UNAUTHORIZED;
+        // EUDI-12 looks for the literal error="use_dpop_nonce", so the quoting here is exact.
+        String challenge = "DPoP error=\"" + e.error().code() + "\", error_description=\"" + ErrorText.safe(e.getMessage())
+                + "\", algs=\"ES256\"";
+        var response = ResponseEntity.status(status).cacheControl(CacheControl.noStore()).header(HttpHeaders.WWW_AUTHENTICATE, challenge);
+        if (e.error() == ResourceError.USE_DPOP_NONCE) response.header("DPoP-Nonce", dpopNonces.current());
+        return response.body(body(e.error().code(), e.getMessage()));
+    }
+
+    @ExceptionHandler(CredentialRequestException.class)
+    ResponseEntity<Map<String, Object>> credential(CredentialRequestException e) {
+        return ResponseEntity.status(HttpStatus.BAD_REQUEST).cacheControl(CacheControl.noStore()).body(body(e.error().code(), e.getMessage()));
+    }
+
+    @ExceptionHandler({HttpMediaTypeException.class, org.springframework.http.converter.HttpMessageNotReadableException.class})
+    ResponseEntity<Map<String, Object>> unreadable(Exception e, HttpServletRequest request) {
+        String code = request.getRequestURI().endsWith("/credential") ? "invalid_credential_request" : "invalid_request";
+        return ResponseEntity.status(HttpStatus.BAD_REQUEST).cacheControl(CacheControl.noStore()).body(body(code, "request is not in the expected format"));
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<Map<String, Object>> method(HttpRequestMethodNotSupportedException e) {
+        return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).cacheControl(CacheControl.noStore()).body(body("invalid_request", "method not allowed"));
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    ResponseEntity<Map<String, Object>> notFound(NoResourceFoundException e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).cacheControl(CacheControl.noStore()).body(body("not_found", "no such resource"));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Map<String, Object>> unexpected(Exception e) {
+        String requestId = UUID.randomUUID().toString();
+        log.error("unexpected error on a wallet request, request id {}", requestId, e);
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).cacheControl(CacheControl.noStore())
+                .body(body("server_error", "internal error, request id " + requestId));
+    }
+
+    private static Map<String, Object> body(String error, String description) {
+        var body = new LinkedHashMap<String, Object>();
+        body.put("error", error);
+        if (description != null) body.put("error_description", ErrorText.safe(description));
+        return body;
+    }
+}

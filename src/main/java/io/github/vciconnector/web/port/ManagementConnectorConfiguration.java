@@ -1,0 +1,32 @@
+package io.github.vciconnector.web.port;
+
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+/** Adds the management port as a second Tomcat connector in the same context, guarded by {@link PortIsolationFilter}. */
+@Configuration(proxyBeanMethods = false)
+class ManagementConnectorConfiguration {
+
+    static final String[] MANAGEMENT_PREFIXES = {"/offers", "/actuator", "/v3/api-docs"};
+
+    @Bean
+    ManagementConnector managementConnector(ManagementPortProperties properties) {
+        return new ManagementConnector(properties.port(), properties.address());
+    }
+
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> addManagementConnector(ManagementConnector connector) {
+        return factory -> factory.addAdditionalConnectors(connector.tomcatConnector());
+    }
+
+    @Bean
+    FilterRegistrationBean<PortIsolationFilter> portIsolationFilter(ManagementConnector connector) {
+        var registration = new FilterRegistrationBean<>(new PortIsolationFilter(connector::localPort, MANAGEMENT_PREFIXES));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+}

@@ -1,0 +1,55 @@
+package io.github.vciconnector.web.wallet;
+
+import io.github.vciconnector.metadata.MetadataDocuments;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Duration;
+
+/**
+ * Serves Credential Issuer Metadata (OID4VCI 1.0 §12.2.2) and Authorization Server Metadata (RFC 8414) at their
+ * path-aware well-known locations, from bytes prepared once at startup.
+ */
+@RestController
+class MetadataEndpoint {
+
+    private static final MediaType JWT = MediaType.parseMediaType("application/jwt");
+
+    private final MetadataDocuments documents;
+
+    MetadataEndpoint(MetadataDocuments documents) {
+        this.documents = documents;
+    }
+
+    @GetMapping({"/.well-known/openid-credential-issuer", "/.well-known/openid-credential-issuer/**"})
+    ResponseEntity<byte[]> issuerMetadata(HttpServletRequest request, @RequestHeader(value = "Accept", required = false) String accept) {
+        if (!request.getRequestURI().equals(documents.issuerMetadataPath())) return ResponseEntity.notFound().build();
+        // VCI-MD-3: JSON unless the wallet prefers the signed form (VCI-SMD-1).
+        if (prefersJwt(accept)) return ok(JWT).body(documents.signedIssuerMetadata());
+        return ok(MediaType.APPLICATION_JSON).body(documents.issuerMetadata());
+    }
+
+    @GetMapping({"/.well-known/oauth-authorization-server", "/.well-known/oauth-authorization-server/**"})
+    ResponseEntity<byte[]> authorizationServerMetadata(HttpServletRequest request) {
+        if (!request.getRequestURI().equals(documents.authorizationServerMetadataPath())) return ResponseEntity.notFound().build();
+        return ok(MediaType.APPLICATION_JSON).body(documents.authorizationServerMetadata());
+    }
+
+    private static ResponseEntity.BodyBuilder ok(MediaType type) {
+        return ResponseEntity.ok().contentType(type).cacheControl(CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic());
+    }
+
+    private static boolean prefersJwt(String accept) {
+        if (accept == null) return false;
+        for (MediaType type : MediaType.parseMediaTypes(accept)) {
+            if (type.equalsTypeAndSubtype(JWT)) return true;
+            if (type.equalsTypeAndSubtype(MediaType.APPLICATION_JSON)) return false;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,75 @@
+package io.github.vciconnector.web.wallet;
+
+import io.github.vciconnector.oauth.PreAuthorizedCodeGrant;
+import io.github.vciconnector.oauth.TokenError;
+import io.github.vciconnector.oauth.TokenRequest;
+import io.github.vciconnector.oauth.TokenRequestException;
+import io.github.vciconnector.oauth.TokenResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The Token Endpoint (OID4VCI 1.0 §6, RFC 6749 §3.2): form in, DPoP-bound access token out. */
+@RestController
+class TokenEndpoint {
+
+    static final List<String> ATTESTATION_HEADERS = List.of("oauth-client-attestation", "oauth-client-attestation-pop");
+
+    private final PreAuthorizedCodeGrant grant;
+
+    TokenEndpoint(PreAuthorizedCodeGrant grant) {
+        this.grant = grant;
+    }
+
+    @PostMapping(value = "/oidc4vci/token", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Map<String, Object>> token(HttpServletRequest request) {
+        if (request.getQueryString() != null) {
+            throw new TokenRequestException(TokenError.INVALID_REQUEST, "token request parameters belong in the body");
+        }
+        TokenResponse response = grant.exchange(new TokenRequest(form(request),
+                Collections.list(request.getHeaders("DPoP")), attestationHeaders(request)));
+        var body = new LinkedHashMap<String, Object>();
+        body.put("access_token", response.accessToken());
+        body.put("token_type", "DPoP");
+        body.put("expires_in", response.expiresIn());
+        // VCI-TOK-6: RFC 6749 §5.1 requires no-store on token responses.
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).header("Pragma", "no-cache")
+                .header("DPoP-Nonce", response.dpopNonce()).body(body);
+    }
+
+    private static Map<String, String> form(HttpServletRequest request) {
+        var form = new HashMap<String, String>();
+        for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
+            // RFC 6749 §3.2: parameters must not be included more than once.
+            if (parameter.getValue().length != 1) {
+                throw new TokenRequestException(TokenError.INVALID_REQUEST, "parameter " + safe(parameter.getKey()) + " is repeated");
+            }
+            form.put(parameter.getKey(), parameter.getValue()[0]);
+        }
+        return form;
+    }
+
+    private static Map<String, List<String>> attestationHeaders(HttpServletRequest request) {
+        var headers = new HashMap<String, List<String>>();
+        for (String name : ATTESTATION_HEADERS) {
+            List<String> values = Collections.list(request.getHeaders(name));
+            if (!values.isEmpty()) headers.put(name.toLowerCase(Locale.ROOT), values);
+        }
+        return headers;
+    }
+
+    private static String safe(String name) {
+        return name.matches("[A-Za-z0-9_.-]{1,64}") ? name : "(unnamed)";
+    }
+}
