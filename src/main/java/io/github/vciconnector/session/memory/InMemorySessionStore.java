@@ -30,6 +30,9 @@ public final class InMemorySessionStore implements SessionStore {
     private final Map<String, Entry<String>> codes = new ConcurrentHashMap<>();
     private final Map<String, Entry<String>> accessTokens = new ConcurrentHashMap<>();
     private final Map<String, Entry<Long>> values = new ConcurrentHashMap<>();
+    private final Map<String, Entry<String>> strings = new ConcurrentHashMap<>();
+    private final Map<String, String> settings = new ConcurrentHashMap<>();
+    private volatile Instant nextPurge = Instant.EPOCH;
 
     /** @param retention how long a session stays readable after its offer expired or ended */
     public InMemorySessionStore(Clock clock, Duration retention) {
@@ -111,11 +114,17 @@ public final class InMemorySessionStore implements SessionStore {
                 : new Entry<>(1L, now.plus(ttl))).value();
     }
 
-    private final Map<String, String> settings = new ConcurrentHashMap<>();
-
     @Override
     public String getOrCreate(String namespace, String key, String candidate) {
         return settings.computeIfAbsent(namespace + ':' + key, k -> candidate);
+    }
+
+    @Override
+    public String putIfAbsent(String namespace, String key, String value, Duration ttl) {
+        var now = clock.instant();
+        var fresh = new Entry<>(value, now.plus(ttl));
+        var winner = strings.compute(namespace + ':' + key, (k, current) -> current != null && current.alive(now) ? current : fresh);
+        return winner == fresh ? null : winner.value();
     }
 
     @Override
@@ -130,9 +139,8 @@ public final class InMemorySessionStore implements SessionStore {
         codes.values().removeIf(e -> !e.alive(now));
         accessTokens.values().removeIf(e -> !e.alive(now));
         values.values().removeIf(e -> !e.alive(now));
+        strings.values().removeIf(e -> !e.alive(now));
     }
-
-    private volatile Instant nextPurge = Instant.EPOCH;
 
     private void purgeOccasionally(Instant now) {
         if (now.isAfter(nextPurge)) {
