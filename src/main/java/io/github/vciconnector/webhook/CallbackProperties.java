@@ -17,6 +17,7 @@ import java.time.Duration;
 public record CallbackProperties(URI url, String secret, @DefaultValue("5s") Duration timeout) {
 
     public CallbackProperties {
+        if (url != null && url.toString().isBlank()) url = null; // an empty CONNECTOR_CALLBACK_URL means "off"
         if (url != null && (!url.isAbsolute() || url.getHost() == null
                 || !("http".equalsIgnoreCase(url.getScheme()) || "https".equalsIgnoreCase(url.getScheme())))) {
             throw new IllegalArgumentException("CONNECTOR_CALLBACK_URL (connector.callback.url) must be an absolute http or https URL");
