@@ -1,7 +1,5 @@
 package io.github.vciconnector.demo;
 
-import com.nimbusds.jose.util.JSONStringUtils;
-
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +22,7 @@ public final class PrettyJson {
         } else if (value instanceof List<?> list) {
             writeEntries(list.iterator(), out, depth, '[', ']');
         } else if (value instanceof String text) {
-            out.append(JSONStringUtils.toJSONString(text));
+            out.append(quote(text));
         } else {
             out.append(value); // numbers, booleans and null print as themselves
         }
@@ -40,7 +38,7 @@ public final class PrettyJson {
             out.append('\n').append("  ".repeat(depth + 1));
             Object entry = entries.next();
             if (entry instanceof Map.Entry<?, ?> e) {
-                out.append(JSONStringUtils.toJSONString(String.valueOf(e.getKey()))).append(": ");
+                out.append(quote(String.valueOf(e.getKey()))).append(": ");
                 write(e.getValue(), out, depth + 1);
             } else {
                 write(entry, out, depth + 1);
@@ -50,5 +48,20 @@ public final class PrettyJson {
             }
         }
         out.append('\n').append("  ".repeat(depth)).append(close);
+    }
+
+    /** JSON string literal; unlike Nimbus' Gson-based helper it does not HTML-escape '=' and '<'. */
+    private static String quote(String text) {
+        StringBuilder quoted = new StringBuilder("\"");
+        for (char c : text.toCharArray()) {
+            if (c == '"' || c == '\\') {
+                quoted.append('\\').append(c);
+            } else if (c < 0x20) {
+                quoted.append(String.format("\\u%04x", (int) c));
+            } else {
+                quoted.append(c);
+            }
+        }
+        return quoted.append('"').toString();
     }
 }
