@@ -43,7 +43,8 @@ class OffersController {
             + "the offer and returns its credential_offer_uri. The same Idempotency-Key with the same body returns the same "
             + "offer (without tx_code, which is shown once only); with another body it is refused with 409.")
     @ApiResponse(responseCode = "201", description = "Offer created (or replayed: header Idempotent-Replayed: true)",
-            headers = @Header(name = "Location", description = "/offers/{offer_id}"))
+            headers = {@Header(name = "Location", description = "/offers/{offer_id}"),
+                    @Header(name = "Idempotent-Replayed", description = "true when this answer replays an earlier request")})
     @ApiResponse(responseCode = "400", description = "Invalid field, claim or parameter", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemSchema.class)))
     @ApiResponse(responseCode = "409", description = "Idempotency-Key used with another body", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemSchema.class)))
     @ApiResponse(responseCode = "413", description = "Body larger than the configured maximum", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemSchema.class)))
@@ -98,7 +99,8 @@ class OffersController {
     @ApiResponse(responseCode = "409", description = "The offer can no longer be taken up", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemSchema.class)))
     @GetMapping(value = "/offers/{offerId}/qr", produces = {MediaType.IMAGE_PNG_VALUE, SVG})
     ResponseEntity<byte[]> qr(@PathVariable String offerId,
-            @Parameter(description = "Width and height in pixels, " + QrCodes.MIN_SIZE + " to " + QrCodes.MAX_SIZE)
+            @Parameter(description = "Width and height in pixels",
+                    schema = @Schema(type = "integer", format = "int32", minimum = "" + QrCodes.MIN_SIZE, maximum = "" + QrCodes.MAX_SIZE, defaultValue = "" + QrCodes.DEFAULT_SIZE))
             @RequestParam(name = "size", defaultValue = "" + QrCodes.DEFAULT_SIZE) int size,
             @Parameter(hidden = true) @RequestHeader(name = "Accept", required = false) String accept) {
         if (size < QrCodes.MIN_SIZE || size > QrCodes.MAX_SIZE) {
