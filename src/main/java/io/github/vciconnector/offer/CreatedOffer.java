@@ -4,12 +4,13 @@ import java.time.Instant;
 
 /**
  * The answer to a created offer. {@code txCode} is the generated Transaction Code, handed out exactly once
- * here (the store only keeps its keyed hash); null when none was requested.
+ * here (the store only keeps its keyed hash); null when none was requested, and null on an idempotent replay
+ * ({@code replayed}), because nothing could give it back.
  */
-public record CreatedOffer(String offerId, String credentialOfferUri, String txCode, Instant expiresAt) {
+public record CreatedOffer(String offerId, String credentialOfferUri, String txCode, Instant expiresAt, boolean replayed) {
 
     @Override
     public String toString() {
-        return "CreatedOffer[offerId=" + offerId + ", expiresAt=" + expiresAt + "]";
+        return "CreatedOffer[offerId=" + offerId + ", expiresAt=" + expiresAt + ", replayed=" + replayed + "]";
     }
 }

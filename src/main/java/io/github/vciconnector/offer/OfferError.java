@@ -1,10 +1,19 @@
 package io.github.vciconnector.offer;
 
-/** Why the management API refuses an offer request; HTTP mapping lives in web.error. */
+import java.util.Locale;
+
+/** Why the management API refuses an offer request; the wire code is the problem type, HTTP mapping lives in web.error. */
 public enum OfferError {
-    UNKNOWN_CREDENTIAL_CONFIGURATION, INVALID_CLAIMS, INVALID_TX_CODE, INVALID_EXPIRES_IN, OFFER_NOT_FOUND;
+    UNKNOWN_CREDENTIAL_CONFIGURATION, INVALID_CLAIMS, INVALID_TX_CODE, INVALID_EXPIRES_IN, OFFER_NOT_FOUND,
+    /** The offer already reached another final state (or expired), so it cannot be cancelled or shown as a QR code. */
+    OFFER_ENDED,
+    INVALID_IDEMPOTENCY_KEY,
+    /** The Idempotency-Key was first used with a different request body. */
+    IDEMPOTENCY_KEY_REUSED,
+    /** The first request with this Idempotency-Key has not (or not successfully) stored its offer. */
+    IDEMPOTENCY_KEY_IN_PROGRESS;
 
     public String code() {
-        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }

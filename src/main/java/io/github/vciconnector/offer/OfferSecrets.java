@@ -14,7 +14,8 @@ import java.util.Base64;
 /**
  * Derives an offer's secrets from its id with a server key, so the store never holds them: the pre-authorized
  * code (recomputed when the wallet fetches the offer; only its SHA-256 is stored), the public offer reference
- * (unguessable even to someone who sees offer ids in logs), and the keyed hash of a Transaction Code.
+ * (unguessable even to someone who sees offer ids in logs), and the keyed hashes of a Transaction Code and of
+ * an idempotent request.
  * The key is created once per store, so every replica sharing the store derives the same values.
  */
 public final class OfferSecrets {
@@ -63,6 +64,14 @@ public final class OfferSecrets {
     /** Keyed hash of a Transaction Code, bound to its offer so equal codes of two offers differ. */
     public String txCodeHash(String offerId, String txCode) {
         return B64.encodeToString(mac("tx-code:" + offerId + ":" + txCode));
+    }
+
+    /**
+     * Keyed hash of a canonical request, kept with an Idempotency-Key. Keyed, because the request holds claims and a
+     * plain hash of low-entropy personal data could be reversed by guessing.
+     */
+    public String requestFingerprint(String canonicalRequest) {
+        return B64.encodeToString(mac("idempotent-request:" + canonicalRequest));
     }
 
     /** Constant-time comparison of two hashes. */

@@ -20,22 +20,24 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Creates Credential Offers (OID4VCI 1.0 §4.1) for the backend and serves them to wallets by reference.
- * Claims are checked against Type Metadata before anything is stored; the pre-authorized code and the
- * Transaction Code are derived or generated here and only their hashes reach the store.
+ * The Credential Offer lifecycle (OID4VCI 1.0 §4.1) for the backend: create, look up, cancel; and the offer by
+ * reference for wallets. Claims are checked against Type Metadata before anything is stored; the pre-authorized code
+ * and the Transaction Code are derived or generated here and only their hashes reach the store.
  */
 public class OfferService {
 
-    static final String NUMERIC = "0123456789";
-    static final String TEXT = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"; // no 0/O or 1/I: read aloud or typed from SMS
+    private static final int CAS_ATTEMPTS = 5;
+    private static final long REPLAY_WAIT_MILLIS = 2_000;
 
     private final SessionStore store;
     private final CredentialConfigurations configurations;
     private final ConnectorProperties connector;
     private final OfferProperties properties;
     private final OfferSecrets secrets;
+    private final OfferIdempotency idempotency;
     private final SecureRandom random;
     private final Clock clock;
     private final ApplicationEventPublisher events;
@@ -50,6 +52,7 @@ public class OfferService {
         this.connector = connector;
         this.properties = properties;
         this.secrets = secrets;
+        this.idempotency = new OfferIdempotency(store, secrets);
         this.random = random;
         this.clock = clock;
         this.events = events;
@@ -58,26 +61,73 @@ public class OfferService {
 
     /** Validates and stores a new offer; throws {@link OfferException} naming the offending field. */
     public CreatedOffer create(OfferRequest request) {
+        return create(request, null);
+    }
+
+    /**
+     * Like {@link #create(OfferRequest)}, made idempotent by {@code idempotencyKey} (null for none): the same key
+     * with an equal request returns the first offer, without its Transaction Code (never stored in clear), marked
+     * {@link CreatedOffer#replayed()}; with another request it throws {@link OfferError#IDEMPOTENCY_KEY_REUSED}.
+     * Atomic across replicas: concurrent first requests with one key create one offer.
+     */
+    public CreatedOffer create(OfferRequest request, String idempotencyKey) {
         CredentialConfiguration configuration = configurations.find(request.credentialConfigurationId())
                 .orElseThrow(() -> new OfferException(OfferError.UNKNOWN_CREDENTIAL_CONFIGURATION,
                         "credential_configuration_id", "unknown credential configuration"));
         ClaimsValidator.validate(configuration.typeMetadata(), request.claims());
         Duration ttl = lifetime(request.expiresIn());
-        TxCodeSpec txCodeSpec = txCodeSpec(request.txCode());
-
-        var now = clock.instant();
+        TxCodeSpec txCodeSpec = TxCodes.spec(request.txCode());
         String offerId = secrets.newOfferId();
-        String txCode = txCodeSpec == null ? null : generate(txCodeSpec);
+        if (idempotencyKey != null) {
+            // Only requests that passed validation claim a key, so a refused request can be corrected and retried.
+            String firstOfferId = idempotency.claim(idempotencyKey, canonical(configuration, request, txCodeSpec),
+                    offerId, ttl.plus(properties.retention()));
+            if (firstOfferId != null) return replay(firstOfferId);
+        }
+        var now = clock.instant();
+        String txCode = txCodeSpec == null ? null : TxCodes.generate(txCodeSpec, random);
         var session = IssuanceSession.created(offerId, configuration.id(), request.claims(),
                 OfferSecrets.sha256(secrets.preAuthorizedCode(offerId)), txCodeSpec,
                 txCode == null ? null : secrets.txCodeHash(offerId, txCode), now, now.plus(ttl), callbackMaxAge);
         store.create(session);
         events.publishEvent(new OfferCreated(offerId, now));
-        return new CreatedOffer(offerId, credentialOfferUri(offerId), txCode, session.expiresAt());
+        return new CreatedOffer(offerId, credentialOfferUri(offerId), txCode, session.expiresAt(), false);
     }
 
     public Optional<IssuanceSession> find(String offerId) {
         return store.findById(offerId);
+    }
+
+    /** What the backend may see of an offer: status and timestamps, no claims. */
+    public Optional<OfferSnapshot> snapshot(String offerId) {
+        return store.findById(offerId).map(session -> OfferSnapshot.of(session, clock.instant()));
+    }
+
+    /**
+     * Cancels an offer that has not ended: the session becomes CANCELLED (compare-and-set), the pre-authorized code
+     * stops working (the wallet gets {@code invalid_grant}), an access token already issued stops working, and
+     * {@link OfferEnded} is published once. Idempotent: cancelling a cancelled offer changes nothing.
+     *
+     * @throws OfferException {@link OfferError#OFFER_NOT_FOUND}, or {@link OfferError#OFFER_ENDED} when the offer
+     *                        was already issued, failed or expired
+     */
+    public void cancel(String offerId) {
+        for (int attempt = 0; attempt < CAS_ATTEMPTS; attempt++) {
+            IssuanceSession session = store.findById(offerId).orElseThrow(OfferService::notFound);
+            if (session.status() == OfferStatus.CANCELLED) return;
+            var now = clock.instant();
+            OfferStatus status = OfferSnapshot.of(session, now).status();
+            if (status.isFinal()) {
+                throw new OfferException(OfferError.OFFER_ENDED, null, "offer already ended with status " + status);
+            }
+            String reason = "cancelled by the backend";
+            if (store.update(session.ended(OfferStatus.CANCELLED, reason, now), session.version())) {
+                store.redeemPreAuthorizedCode(session.preAuthorizedCodeHash());
+                events.publishEvent(new OfferEnded(offerId, OfferStatus.CANCELLED, reason, now));
+                return;
+            }
+        }
+        throw new IllegalStateException("offer changed concurrently too often");
     }
 
     /**
@@ -96,6 +146,49 @@ public class OfferService {
     public String credentialOfferUri(String offerId) {
         String url = connector.endpoint(IssuerMetadata.OFFERS_PATH + secrets.offerReference(offerId)).toString();
         return "openid-credential-offer://?credential_offer_uri=" + URLEncoder.encode(url, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The {@code credential_offer_uri} of an offer a wallet can still take up (for QR codes).
+     *
+     * @throws OfferException {@link OfferError#OFFER_NOT_FOUND}, or {@link OfferError#OFFER_ENDED} once the code was
+     *                        redeemed or the offer ended
+     */
+    public String requireActiveOfferUri(String offerId) {
+        IssuanceSession session = store.findById(offerId).orElseThrow(OfferService::notFound);
+        OfferStatus status = OfferSnapshot.of(session, clock.instant()).status();
+        if (status != OfferStatus.OFFER_CREATED) {
+            throw new OfferException(OfferError.OFFER_ENDED, null, "offer can no longer be taken up, its status is " + status);
+        }
+        return credentialOfferUri(offerId);
+    }
+
+    private CreatedOffer replay(String offerId) {
+        // A concurrent first request may hold the key but not have stored its offer yet.
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(REPLAY_WAIT_MILLIS);
+        Optional<IssuanceSession> session = store.findById(offerId);
+        while (session.isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(25);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            session = store.findById(offerId);
+        }
+        return session.map(s -> new CreatedOffer(offerId, credentialOfferUri(offerId), null, s.expiresAt(), true))
+                .orElseThrow(() -> new OfferException(OfferError.IDEMPOTENCY_KEY_IN_PROGRESS, "Idempotency-Key",
+                        "the first request with this Idempotency-Key has not stored an offer, use a new key"));
+    }
+
+    private static String canonical(CredentialConfiguration configuration, OfferRequest request, TxCodeSpec txCode) {
+        var canonical = new LinkedHashMap<String, Object>();
+        canonical.put("credential_configuration_id", configuration.id());
+        canonical.put("claims", request.claims());
+        canonical.put("tx_code", txCode == null ? null
+                : List.of(txCode.inputMode(), txCode.length(), txCode.description() == null ? "" : txCode.description()));
+        canonical.put("expires_in", request.expiresIn() == null ? null : request.expiresIn().toString());
+        return OfferIdempotency.canonical(canonical);
     }
 
     private Map<String, Object> credentialOfferObject(IssuanceSession session) {
@@ -124,26 +217,7 @@ public class OfferService {
         return expiresIn;
     }
 
-    private static TxCodeSpec txCodeSpec(OfferRequest.TxCodeRequest request) {
-        if (request == null) return null;
-        String inputMode = request.inputMode() == null ? "numeric" : request.inputMode();
-        if (!"numeric".equals(inputMode) && !"text".equals(inputMode)) {
-            throw new OfferException(OfferError.INVALID_TX_CODE, "tx_code.input_mode", "input_mode must be numeric or text");
-        }
-        int length = request.length() == null ? 6 : request.length();
-        if (length < 4 || length > 12) {
-            throw new OfferException(OfferError.INVALID_TX_CODE, "tx_code.length", "length must be between 4 and 12");
-        }
-        if (request.description() != null && request.description().length() > 300) {
-            throw new OfferException(OfferError.INVALID_TX_CODE, "tx_code.description", "description must be at most 300 characters");
-        }
-        return new TxCodeSpec(inputMode, length, request.description());
-    }
-
-    private String generate(TxCodeSpec spec) {
-        String alphabet = "numeric".equals(spec.inputMode()) ? NUMERIC : TEXT;
-        var code = new StringBuilder(spec.length());
-        for (int i = 0; i < spec.length(); i++) code.append(alphabet.charAt(random.nextInt(alphabet.length())));
-        return code.toString();
+    private static OfferException notFound() {
+        return new OfferException(OfferError.OFFER_NOT_FOUND, null, "no offer with this id");
     }
 }

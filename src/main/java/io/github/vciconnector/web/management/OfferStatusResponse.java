@@ -2,32 +2,37 @@ package io.github.vciconnector.web.management;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.github.vciconnector.session.IssuanceSession;
+import io.github.vciconnector.offer.OfferSnapshot;
 import io.github.vciconnector.session.OfferStatus;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Answer of {@code GET /offers/{id}}: status and timestamps, never claim values. */
+/**
+ * Answer of {@code GET /offers/{id}}: status, when each step happened, how many credentials were issued; never
+ * claim values; the delivery state of each callback event.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@Schema(name = "OfferStatusResponse")
 record OfferStatusResponse(
-        @JsonProperty("offer_id") String offerId,
-        @JsonProperty("credential_configuration_id") String credentialConfigurationId,
-        @JsonProperty("status") OfferStatus status,
-        @JsonProperty("created_at") Instant createdAt,
-        @JsonProperty("expires_at") Instant expiresAt,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @JsonProperty("offer_id") String offerId,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @JsonProperty("credential_configuration_id") String credentialConfigurationId,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @JsonProperty("status") OfferStatus status,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @JsonProperty("created_at") Instant createdAt,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @JsonProperty("expires_at") Instant expiresAt,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "When the offer reached each status it has been in")
         @JsonProperty("timestamps") Map<OfferStatus, Instant> timestamps,
-        @JsonProperty("credentials_issued") int credentialsIssued,
-        @JsonProperty("tx_code_required") boolean txCodeRequired,
-        @JsonProperty("error_details") String errorDetails,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @JsonProperty("credentials_issued") int credentialsIssued,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @JsonProperty("tx_code_required") boolean txCodeRequired,
+        @Schema(description = "Why the offer failed or ended, without personal data") @JsonProperty("error_details") String errorDetails,
+        @Schema(description = "Each callback event of the offer and its delivery state, in order")
         @JsonProperty("callbacks") List<CallbackStatus> callbacks) {
 
-    static OfferStatusResponse of(IssuanceSession session) {
-        return new OfferStatusResponse(session.offerId(), session.credentialConfigurationId(), session.status(),
-                session.createdAt(), session.expiresAt(), new LinkedHashMap<>(session.history()), session.credentialsIssued(),
-                session.txCode() != null, session.failureReason(),
-                session.callbacks().stream().map(CallbackStatus::of).toList());
+    static OfferStatusResponse of(OfferSnapshot offer) {
+        return new OfferStatusResponse(offer.offerId(), offer.credentialConfigurationId(), offer.status(), offer.createdAt(),
+                offer.expiresAt(), offer.timestamps(), offer.credentialsIssued(), offer.txCodeRequired(), offer.failureReason(),
+                offer.callbacks().stream().map(CallbackStatus::of).toList());
     }
 }

@@ -1,0 +1,69 @@
+package io.github.vciconnector.web.management;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.filter.OncePerRequestFilter;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.function.IntSupplier;
+
+/**
+ * When {@code CONNECTOR_MANAGEMENT_API_KEY} is set, every request on the management port except the health probes
+ * needs {@code Authorization: Bearer <key>} (RFC 6750 §2.1); others get 401 with a {@code WWW-Authenticate: Bearer}
+ * challenge and a problem body. Runs right after the port isolation filter, before any body is read.
+ */
+final class ManagementApiKeyFilter extends OncePerRequestFilter {
+
+    static final String CHALLENGE = "Bearer realm=\"issuer-connector-management\"";
+
+    private final IntSupplier managementPort;
+    private final byte[] expectedDigest;
+    private final JsonMapper json;
+
+    ManagementApiKeyFilter(IntSupplier managementPort, String apiKey, JsonMapper json) {
+        this.managementPort = managementPort;
+        this.expectedDigest = digest(apiKey);
+        this.json = json;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (request.getLocalPort() != managementPort.getAsInt() || isHealth(request.getRequestURI()) || authorized(request)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE);
+        ManagementProblems.write(response, json, ManagementProblems.problem(HttpStatus.UNAUTHORIZED, "unauthorized",
+                "management requests need Authorization: Bearer with the management API key"));
+    }
+
+    private boolean authorized(HttpServletRequest request) {
+        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+        if (authorization == null || authorization.length() < 8 || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return false;
+        }
+        // Digests of equal length make the comparison independent of where, or whether, the lengths differ.
+        return MessageDigest.isEqual(expectedDigest, digest(authorization.substring(7).trim()));
+    }
+
+    private static boolean isHealth(String uri) {
+        return uri.equals("/actuator/health") || uri.startsWith("/actuator/health/");
+    }
+
+    private static byte[] digest(String value) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

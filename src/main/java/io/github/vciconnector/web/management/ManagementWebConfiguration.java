@@ -1,0 +1,91 @@
+package io.github.vciconnector.web.management;
+
+import io.github.vciconnector.web.port.ManagementConnector;
+import io.github.vciconnector.web.port.ManagementPortProperties;
+import jakarta.servlet.DispatcherType;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.http.MediaType;
+import org.springframework.http.converter.HttpMessageConverters;
+import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.type.LogicalType;
+
+/**
+ * Management API plumbing: the filters that run right after port isolation (API key, then body size; problem+json
+ * for error dispatches), and the strict JSON reading of management request bodies. The wallet side keeps the
+ * lenient default mapper.
+ */
+@Configuration(proxyBeanMethods = false)
+class ManagementWebConfiguration implements WebMvcConfigurer {
+
+    private final JsonMapper strictMapper;
+
+    ManagementWebConfiguration(JsonMapper jsonMapper) {
+        this.strictMapper = strict(jsonMapper);
+    }
+
+    @Bean
+    FilterRegistrationBean<ManagementApiKeyFilter> managementApiKeyFilter(ManagementConnector connector,
+                                                                           ManagementPortProperties port, JsonMapper json) {
+        String apiKey = port.apiKey() == null || port.apiKey().isBlank() ? null : port.apiKey();
+        var registration = new FilterRegistrationBean<>(new ManagementApiKeyFilter(connector::localPort, apiKey == null ? "" : apiKey, json));
+        registration.setEnabled(apiKey != null); // CONNECTOR_MANAGEMENT_API_KEY unset: authentication is left to the network
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<BodySizeLimitFilter> managementBodySizeLimitFilter(ManagementConnector connector,
+                                                                              ManagementApiProperties properties, JsonMapper json) {
+        var registration = new FilterRegistrationBean<>(new BodySizeLimitFilter(connector::localPort,
+                properties.maxBodySize().toBytes(), json));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<ManagementErrorPageFilter> managementErrorPageFilter(ManagementConnector connector, JsonMapper json) {
+        var registration = new FilterRegistrationBean<>(new ManagementErrorPageFilter(connector::localPort, json));
+        registration.setDispatcherTypes(DispatcherType.ERROR);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
+        return registration;
+    }
+
+    @Override
+    public void configureMessageConverters(HttpMessageConverters.ServerBuilder builder) {
+        builder.configureMessageConverters(converter -> {
+            if (converter instanceof JacksonJsonHttpMessageConverter) {
+                ((JacksonJsonHttpMessageConverter) converter).registerMappersForType(CreateOfferRequest.class,
+                        mappers -> mappers.put(MediaType.APPLICATION_JSON, strictMapper));
+            }
+        });
+    }
+
+    /** No unknown fields, no duplicate keys, no trailing data, no coercion between JSON types ("6" is not 6). */
+    static JsonMapper strict(JsonMapper base) {
+        return base.rebuild()
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
+                        DeserializationFeature.FAIL_ON_TRAILING_TOKENS, DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT, DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .withCoercionConfig(LogicalType.Textual, config -> config
+                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+                .withCoercionConfig(LogicalType.Integer, config -> config
+                        .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+                .build();
+    }
+}
