@@ -38,8 +38,8 @@ final class TestOfferServices {
         var secrets = new OfferSecrets(store, new SecureRandom());
         service = new OfferService(store, new CredentialConfigurations(List.of(configuration)),
                 new ConnectorProperties(URI.create("https://issuer.example.com")),
-                new OfferProperties(Duration.ofMinutes(10), Duration.ofHours(24), Duration.ofHours(24), 5),
-                secrets, new SecureRandom(), clock, events::add);
+                new OfferProperties(Duration.ofMinutes(10), Duration.ofHours(24), Duration.ofHours(24), 5, Duration.ofSeconds(1)),
+                secrets, new SecureRandom(), clock, events::add, Duration.ofHours(24));
     }
 
     static TypeMetadata typeMetadata() {
