@@ -2,9 +2,11 @@ package io.github.vciconnector.web.error;
 
 import io.github.vciconnector.offer.OfferError;
 import io.github.vciconnector.offer.OfferException;
+import io.github.vciconnector.session.SessionStoreUnavailableException;
 import io.github.vciconnector.web.management.ManagementApi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -58,6 +60,15 @@ public class ManagementErrorHandler {
     @ExceptionHandler(NoResourceFoundException.class)
     ResponseEntity<ProblemDetail> notFound(NoResourceFoundException e) {
         return respond(problem(HttpStatus.NOT_FOUND, "not-found", "no such resource"));
+    }
+
+    @ExceptionHandler(SessionStoreUnavailableException.class)
+    ResponseEntity<ProblemDetail> unavailable(SessionStoreUnavailableException e) {
+        log.warn("management request refused: {}", e.getMessage());
+        ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "session-store-unavailable",
+                "the session store is temporarily unavailable, retry later");
+        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .header(HttpHeaders.RETRY_AFTER, WalletErrorHandler.RETRY_AFTER_SECONDS).body(problem);
     }
 
     @ExceptionHandler(Exception.class)

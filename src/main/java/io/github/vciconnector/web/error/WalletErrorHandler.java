@@ -6,6 +6,7 @@ import io.github.vciconnector.oauth.ResourceError;
 import io.github.vciconnector.oauth.TokenError;
 import io.github.vciconnector.oauth.TokenRequestException;
 import io.github.vciconnector.oauth.dpop.DPoPNonces;
+import io.github.vciconnector.session.SessionStoreUnavailableException;
 import io.github.vciconnector.web.wallet.WalletEndpoints;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
@@ -33,6 +34,8 @@ import java.util.UUID;
 public class WalletErrorHandler {
 
     private static final Logger log = LoggerFactory.getLogger(WalletErrorHandler.class);
+
+    static final String RETRY_AFTER_SECONDS = "5";
 
     private final DPoPNonces dpopNonces;
 
@@ -77,6 +80,15 @@ public class WalletErrorHandler {
     @ExceptionHandler(NoResourceFoundException.class)
     ResponseEntity<Map<String, Object>> notFound(NoResourceFoundException e) {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).cacheControl(CacheControl.noStore()).body(body("not_found", "no such resource"));
+    }
+
+    /** The shared session store is away: nothing was decided, the wallet may retry (RFC 6749 §4.1.2.1 code). */
+    @ExceptionHandler(SessionStoreUnavailableException.class)
+    ResponseEntity<Map<String, Object>> unavailable(SessionStoreUnavailableException e) {
+        log.warn("wallet request refused: {}", e.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).cacheControl(CacheControl.noStore())
+                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .body(body("temporarily_unavailable", "the issuer is temporarily unavailable, retry later"));
     }
 
     @ExceptionHandler(Exception.class)
