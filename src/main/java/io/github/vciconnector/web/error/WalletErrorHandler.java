@@ -46,7 +46,11 @@ public class WalletErrorHandler {
     @ExceptionHandler(TokenRequestException.class)
     ResponseEntity<Map<String, Object>> token(TokenRequestException e) {
         var response = ResponseEntity.status(HttpStatus.BAD_REQUEST).cacheControl(CacheControl.noStore());
-        if (e.error() == TokenError.USE_DPOP_NONCE) response.header("DPoP-Nonce", dpopNonces.current());
+        try {
+            if (e.error() == TokenError.USE_DPOP_NONCE) response.header("DPoP-Nonce", dpopNonces.current());
+        } catch (SessionStoreUnavailableException storeAway) {
+            return unavailable(storeAway); // the nonce key comes from the store, which may be away since startup
+        }
         return response.body(body(e.error().code(), e.getMessage()));
     }
 
@@ -57,7 +61,11 @@ public class WalletErrorHandler {
         String challenge = "DPoP error=\"" + e.error().code() + "\", error_description=\"" + ErrorText.safe(e.getMessage())
                 + "\", algs=\"ES256\"";
         var response = ResponseEntity.status(status).cacheControl(CacheControl.noStore()).header(HttpHeaders.WWW_AUTHENTICATE, challenge);
-        if (e.error() == ResourceError.USE_DPOP_NONCE) response.header("DPoP-Nonce", dpopNonces.current());
+        try {
+            if (e.error() == ResourceError.USE_DPOP_NONCE) response.header("DPoP-Nonce", dpopNonces.current());
+        } catch (SessionStoreUnavailableException storeAway) {
+            return unavailable(storeAway);
+        }
         return response.body(body(e.error().code(), e.getMessage()));
     }
 
