@@ -106,7 +106,7 @@ public class CredentialService {
     private void markIssued(IssuanceSession session, int count) {
         IssuanceSession current = session;
         for (int attempt = 0; attempt < 3; attempt++) {
-            if (store.update(current.issued(count, clock.instant()), current.version())) return;
+            if (store.update(current.issued(count, clock.instant(), null), current.version())) return;
             current = store.findById(session.offerId()).orElse(null);
             if (current == null) return;
         }

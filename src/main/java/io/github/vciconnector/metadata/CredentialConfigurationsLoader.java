@@ -24,12 +24,12 @@ public final class CredentialConfigurationsLoader {
     }
 
     public static CredentialConfigurations load(CredentialConfigurationsProperties properties) {
-        if (properties.credentialConfigurations().isEmpty()) {
+        if (properties.configurations().isEmpty()) {
             throw new IllegalStateException("no credential configuration: set CONNECTOR_CREDENTIAL_CONFIGURATIONS_<ID>_VCT_SOURCE,"
                     + " _VCT_FILEPATH and _SCOPE for at least one configuration");
         }
         var configurations = new ArrayList<CredentialConfiguration>();
-        for (Map.Entry<String, CredentialConfigurationsProperties.Entry> e : properties.credentialConfigurations().entrySet()) {
+        for (Map.Entry<String, CredentialConfigurationsProperties.Entry> e : properties.configurations().entrySet()) {
             configurations.add(load(e.getKey(), e.getValue()));
         }
         return new CredentialConfigurations(configurations);
@@ -51,22 +51,23 @@ public final class CredentialConfigurationsLoader {
     }
 
     private static byte[] readDocument(String variable, CredentialConfigurationsProperties.Entry entry) {
-        String source = entry.vctSource() == null ? "local" : entry.vctSource().toLowerCase(Locale.ROOT);
+        var vct = entry.vct() == null ? new CredentialConfigurationsProperties.Vct("local", null, null) : entry.vct();
+        String source = vct.source() == null ? "local" : vct.source().toLowerCase(Locale.ROOT);
         if ("local".equals(source)) {
-            if (entry.vctFilepath() == null) throw new IllegalArgumentException(variable + "_VCT_FILEPATH is not set");
-            if (!Files.isReadable(entry.vctFilepath())) {
-                throw new IllegalArgumentException(variable + "_VCT_FILEPATH: cannot read " + entry.vctFilepath().toAbsolutePath());
+            if (vct.filepath() == null) throw new IllegalArgumentException(variable + "_VCT_FILEPATH is not set");
+            if (!Files.isReadable(vct.filepath())) {
+                throw new IllegalArgumentException(variable + "_VCT_FILEPATH: cannot read " + vct.filepath().toAbsolutePath());
             }
             try {
-                byte[] bytes = Files.readAllBytes(entry.vctFilepath());
+                byte[] bytes = Files.readAllBytes(vct.filepath());
                 if (bytes.length > MAX_DOCUMENT_BYTES) throw new IllegalArgumentException(variable + "_VCT_FILEPATH: file over 1 MiB");
                 return bytes;
             } catch (IOException e) {
                 throw new IllegalArgumentException(variable + "_VCT_FILEPATH: " + e.getMessage());
             }
         }
-        if ("remote".equals(source)) return fetch(variable, entry.vctUrl());
-        throw new IllegalArgumentException(variable + "_VCT_SOURCE must be local or remote, not " + entry.vctSource());
+        if ("remote".equals(source)) return fetch(variable, vct.url());
+        throw new IllegalArgumentException(variable + "_VCT_SOURCE must be local or remote");
     }
 
     private static byte[] fetch(String variable, URI url) {

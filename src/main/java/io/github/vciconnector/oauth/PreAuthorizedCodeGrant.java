@@ -75,7 +75,8 @@ public class PreAuthorizedCodeGrant {
         }
         String accessToken = secrets.randomToken(32);
         Duration lifetime = tokenProperties.accessTokenLifetime();
-        if (!store.update(session.tokenIssued(proof.jkt(), clock.instant()), session.version())) {
+        var now = clock.instant();
+        if (!store.update(session.tokenIssued(proof.jkt(), now, now.plus(lifetime)), session.version())) {
             throw new TokenRequestException(TokenError.INVALID_GRANT, "offer is no longer redeemable");
         }
         store.indexAccessToken(OfferSecrets.sha256(accessToken), session.offerId(), lifetime);

@@ -39,10 +39,12 @@ public class OfferService {
     private final SecureRandom random;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final Duration callbackMaxAge;
 
+    /** @param callbackMaxAge how long the callbacks of an offer are retried ({@code connector.callback.max-age}) */
     public OfferService(SessionStore store, CredentialConfigurations configurations, ConnectorProperties connector,
                         OfferProperties properties, OfferSecrets secrets, SecureRandom random, Clock clock,
-                        ApplicationEventPublisher events) {
+                        ApplicationEventPublisher events, Duration callbackMaxAge) {
         this.store = store;
         this.configurations = configurations;
         this.connector = connector;
@@ -51,6 +53,7 @@ public class OfferService {
         this.random = random;
         this.clock = clock;
         this.events = events;
+        this.callbackMaxAge = callbackMaxAge;
     }
 
     /** Validates and stores a new offer; throws {@link OfferException} naming the offending field. */
@@ -67,7 +70,7 @@ public class OfferService {
         String txCode = txCodeSpec == null ? null : generate(txCodeSpec);
         var session = IssuanceSession.created(offerId, configuration.id(), request.claims(),
                 OfferSecrets.sha256(secrets.preAuthorizedCode(offerId)), txCodeSpec,
-                txCode == null ? null : secrets.txCodeHash(offerId, txCode), now, now.plus(ttl));
+                txCode == null ? null : secrets.txCodeHash(offerId, txCode), now, now.plus(ttl), callbackMaxAge);
         store.create(session);
         events.publishEvent(new OfferCreated(offerId, now));
         return new CreatedOffer(offerId, credentialOfferUri(offerId), txCode, session.expiresAt());

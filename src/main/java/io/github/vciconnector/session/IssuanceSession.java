@@ -1,10 +1,14 @@
 package io.github.vciconnector.session;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One credential offer and everything the flow learns about it, from creation to issuance. Immutable: every
@@ -14,6 +18,9 @@ import java.util.Map;
  * @param preAuthorizedCodeHash SHA-256 of the pre-authorized code (the code itself is never stored)
  * @param txCodeHash keyed hash of the Transaction Code, or {@code null} when none was requested
  * @param dpopJkt RFC 7638 thumbprint of the wallet's DPoP key once a token was issued
+ * @param notificationId handed to the wallet with its credentials, for the Notification Endpoint
+ * @param callbacks the callback events of this offer, in the order they happened
+ * @param callbackDeadline how long a new callback event may be retried (fixed when the offer is created)
  */
 public record IssuanceSession(
         String offerId,
@@ -28,7 +35,10 @@ public record IssuanceSession(
         Instant expiresAt,
         String dpopJkt,
         int credentialsIssued,
-        String failureReason) {
+        String failureReason,
+        String notificationId,
+        List<Callback> callbacks,
+        Duration callbackMaxAge) {
 
     public IssuanceSession {
         if (offerId == null || offerId.isBlank()) throw new IllegalArgumentException("offerId is required");
@@ -37,14 +47,18 @@ public record IssuanceSession(
         var copy = new EnumMap<OfferStatus, Instant>(OfferStatus.class);
         if (history != null) copy.putAll(history);
         history = Collections.unmodifiableMap(copy);
+        callbacks = callbacks == null ? List.of() : List.copyOf(callbacks);
+        if (callbackMaxAge == null) callbackMaxAge = Duration.ofHours(24);
     }
 
     /** A fresh offer in state {@link OfferStatus#OFFER_CREATED}. */
     public static IssuanceSession created(String offerId, String credentialConfigurationId, Map<String, Object> claims,
                                           String preAuthorizedCodeHash, TxCodeSpec txCode, String txCodeHash,
-                                          Instant now, Instant expiresAt) {
+                                          Instant now, Instant expiresAt, Duration callbackMaxAge) {
         return new IssuanceSession(offerId, 0, credentialConfigurationId, claims, preAuthorizedCodeHash, txCode,
-                txCodeHash, OfferStatus.OFFER_CREATED, Map.of(OfferStatus.OFFER_CREATED, now), expiresAt, null, 0, null);
+                txCodeHash, OfferStatus.OFFER_CREATED, Map.of(OfferStatus.OFFER_CREATED, now), expiresAt, null, 0, null,
+                null, List.of(Callback.pending(OfferStatus.OFFER_CREATED.name(), now, null, now.plus(callbackMaxAge))),
+                callbackMaxAge);
     }
 
     public Instant createdAt() {
@@ -55,29 +69,78 @@ public record IssuanceSession(
         return !now.isBefore(expiresAt);
     }
 
-    /** The session after a DPoP-bound access token was issued to the key with thumbprint {@code jkt}. */
-    public IssuanceSession tokenIssued(String jkt, Instant now) {
-        return next(OfferStatus.TOKEN_ISSUED, now, claims, jkt, credentialsIssued, failureReason);
+    /**
+     * The session after a DPoP-bound access token was issued to the key with thumbprint {@code jkt}; it stays
+     * alive at least as long as the token, so a wallet mid-flow is not expired under its feet.
+     */
+    public IssuanceSession tokenIssued(String jkt, Instant now, Instant tokenExpiresAt) {
+        Instant newExpiry = tokenExpiresAt.isAfter(expiresAt) ? tokenExpiresAt : expiresAt;
+        return next(OfferStatus.TOKEN_ISSUED, now, claims, jkt, credentialsIssued, failureReason, newExpiry, notificationId, null);
     }
 
-    /** The session after {@code count} credentials were issued; claims are deleted. */
-    public IssuanceSession issued(int count, Instant now) {
-        return next(OfferStatus.ISSUED, now, null, dpopJkt, credentialsIssued + count, failureReason);
+    /** The session after {@code count} credentials were issued; claims are deleted, ISSUED is queued. */
+    public IssuanceSession issued(int count, Instant now, String newNotificationId) {
+        return next(OfferStatus.ISSUED, now, null, dpopJkt, credentialsIssued + count, failureReason, expiresAt,
+                newNotificationId, Callback.pending(OfferStatus.ISSUED.name(), now, null, now.plus(callbackMaxAge)));
     }
 
-    /** The session in a final state other than ISSUED, claims deleted, with an optional reason. */
+    /**
+     * The session in a final state other than ISSUED, claims deleted, with an optional reason. FAILED and EXPIRED
+     * queue a callback; CANCELLED does not, since the backend asked for it.
+     */
     public IssuanceSession ended(OfferStatus finalStatus, String reason, Instant now) {
         if (!finalStatus.isFinal() || finalStatus == OfferStatus.ISSUED)
             throw new IllegalArgumentException(finalStatus + " is not an end other than ISSUED");
-        return next(finalStatus, now, null, dpopJkt, credentialsIssued, reason);
+        Callback callback = finalStatus == OfferStatus.CANCELLED ? null
+                : Callback.pending(finalStatus.name(), now, reason, now.plus(callbackMaxAge));
+        return next(finalStatus, now, null, dpopJkt, credentialsIssued, reason, expiresAt, notificationId, callback);
+    }
+
+    /** The session with one callback replaced (matched by event id), for delivery bookkeeping. */
+    public IssuanceSession withCallback(Callback updated) {
+        var list = new ArrayList<Callback>(callbacks.size());
+        for (Callback callback : callbacks) list.add(callback.eventId().equals(updated.eventId()) ? updated : callback);
+        return new IssuanceSession(offerId, version + 1, credentialConfigurationId, claims, preAuthorizedCodeHash, txCode,
+                txCodeHash, status, history, expiresAt, dpopJkt, credentialsIssued, failureReason, notificationId, list,
+                callbackMaxAge);
+    }
+
+    /** The first callback still to deliver; events of one offer leave in order. */
+    public Optional<Callback> nextPendingCallback() {
+        return callbacks.stream().filter(Callback::isPending).findFirst();
+    }
+
+    /** When the store should next look at this session's callbacks, if any is pending. */
+    public Optional<Instant> nextCallbackDue() {
+        return nextPendingCallback().map(Callback::nextAttemptAt);
+    }
+
+    /** True while the offer can still expire: not in a final state. */
+    public boolean awaitsExpiry() {
+        return !status.isFinal();
+    }
+
+    /**
+     * How long a store keeps this session: {@code retention} after its expiry or last change, whichever is later.
+     * Pending callbacks are given up before then, because their deadline is at most {@code callbackMaxAge} after
+     * the change that queued them and {@code callbackMaxAge <= retention} is checked at startup.
+     */
+    public Instant retainUntil(Duration retention) {
+        Instant last = expiresAt;
+        for (Instant at : history.values()) if (at.isAfter(last)) last = at;
+        for (Callback callback : callbacks) if (callback.deadline().isAfter(last)) last = callback.deadline();
+        return last.plus(retention);
     }
 
     private IssuanceSession next(OfferStatus newStatus, Instant now, Map<String, Object> newClaims, String jkt,
-                                 int issued, String reason) {
+                                 int issued, String reason, Instant newExpiry, String newNotificationId, Callback callback) {
         var newHistory = new EnumMap<OfferStatus, Instant>(OfferStatus.class);
         newHistory.putAll(history);
         newHistory.put(newStatus, now);
+        var newCallbacks = new ArrayList<>(callbacks);
+        if (callback != null) newCallbacks.add(callback);
         return new IssuanceSession(offerId, version + 1, credentialConfigurationId, newClaims, preAuthorizedCodeHash,
-                txCode, txCodeHash, newStatus, newHistory, expiresAt, jkt, issued, reason);
+                txCode, txCodeHash, newStatus, newHistory, newExpiry, jkt, issued, reason, newNotificationId, newCallbacks,
+                callbackMaxAge);
     }
 }

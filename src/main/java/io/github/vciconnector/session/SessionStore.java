@@ -1,6 +1,8 @@
 package io.github.vciconnector.session;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -53,4 +55,13 @@ public interface SessionStore {
     String putIfAbsent(String namespace, String key, String value, Duration ttl);
 
     void delete(String offerId);
+
+    /**
+     * Offers with a callback due at or before {@code now}, earliest first. The store keeps this index itself from
+     * {@link IssuanceSession#nextCallbackDue()} on every create and update.
+     */
+    List<String> findDueCallbacks(Instant now, int limit);
+
+    /** Offers not yet in a final state whose {@code expiresAt} is at or before {@code now}, earliest first. */
+    List<String> findExpiredOffers(Instant now, int limit);
 }

@@ -3,115 +3,222 @@ package io.github.vciconnector.webhook;
 import io.github.vciconnector.issuance.CredentialsIssued;
 import io.github.vciconnector.offer.OfferCreated;
 import io.github.vciconnector.offer.OfferEnded;
+import io.github.vciconnector.session.Callback;
+import io.github.vciconnector.session.IssuanceSession;
+import io.github.vciconnector.session.SessionStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
-import tools.jackson.databind.json.JsonMapper;
 
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.UUID;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Turns offer and issuance events into callbacks and POSTs them off the request thread, one at a time, so the
- * events of an offer leave in the order they happened. Retries with exponential backoff and jitter.
+ * Delivers the callback events that state changes queued in the session store: at least once, in order per offer,
+ * off the request threads. A lease in the store lets one replica at a time deliver an offer's events; the store's
+ * due-callback index lets any replica pick up what another left behind (DESIGN §5, §6).
  */
-public class CallbackDispatcher implements AutoCloseable {
+public class CallbackDispatcher implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(CallbackDispatcher.class);
-    private static final int MAX_ATTEMPTS = 6;
+    private static final int BATCH = 100;
 
+    private final SessionStore store;
+    private final CallbackSender sender;
     private final CallbackProperties properties;
-    private final JsonMapper json;
+    private final CallbackMetrics metrics;
     private final Clock clock;
-    private final WebhookSignature signature;
-    private final HttpClient http;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "callback-dispatcher");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final SecureRandom random;
+    private final Duration leaseTtl;
+    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    private ScheduledExecutorService poller;
+    private ExecutorService workers;
+    private volatile boolean running;
 
-    public CallbackDispatcher(CallbackProperties properties, JsonMapper json, Clock clock) {
+    CallbackDispatcher(SessionStore store, CallbackSender sender, CallbackProperties properties, CallbackMetrics metrics,
+                       Clock clock, SecureRandom random) {
+        this.store = store;
+        this.sender = sender;
         this.properties = properties;
-        this.json = json;
+        this.metrics = metrics;
         this.clock = clock;
-        this.signature = properties.secret() == null || properties.secret().isEmpty() ? null : new WebhookSignature(properties.secret());
-        this.http = HttpClient.newBuilder().connectTimeout(properties.timeout()).build();
+        this.random = random;
+        this.leaseTtl = properties.timeout().multipliedBy(2).plusSeconds(5);
     }
 
     @EventListener
     public void on(OfferCreated event) {
-        enqueue(new CallbackEvent(UUID.randomUUID().toString(), "OFFER_CREATED", event.offerId(), event.at(), null));
+        deliverSoon(event.offerId());
     }
 
     @EventListener
     public void on(CredentialsIssued event) {
-        enqueue(new CallbackEvent(UUID.randomUUID().toString(), "ISSUED", event.offerId(), event.at(), null));
+        deliverSoon(event.offerId());
     }
 
     @EventListener
     public void on(OfferEnded event) {
-        enqueue(new CallbackEvent(UUID.randomUUID().toString(), event.status().name(), event.offerId(), event.at(), event.reason()));
+        deliverSoon(event.offerId());
     }
 
-    private void enqueue(CallbackEvent event) {
-        if (properties.url() == null) return;
-        worker.execute(() -> deliver(event));
-    }
-
-    private void deliver(CallbackEvent event) {
-        byte[] body = json.writeValueAsBytes(event);
-        long backoffMillis = 200;
-        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-            try {
-                int status = post(event, body);
-                if (status / 100 == 2) return;
-                log.warn("callback {} for offer {} answered HTTP {} (attempt {})", event.status(), event.offerId(), status, attempt);
-            } catch (Exception e) {
-                if (e instanceof InterruptedException) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-                log.warn("callback {} for offer {} failed: {} (attempt {})", event.status(), event.offerId(), e.getClass().getSimpleName(), attempt);
-            }
-            if (!sleep(backoffMillis + (long) (Math.random() * backoffMillis))) return;
-            backoffMillis *= 2;
-        }
-        log.error("callback {} for offer {} undeliverable after {} attempts", event.status(), event.offerId(), MAX_ATTEMPTS);
-    }
-
-    private int post(CallbackEvent event, byte[] body) throws Exception {
-        var request = HttpRequest.newBuilder(properties.url()).timeout(properties.timeout())
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        if (signature != null) {
-            long timestamp = clock.instant().getEpochSecond();
-            request.header("webhook-id", event.eventId())
-                    .header("webhook-timestamp", Long.toString(timestamp))
-                    .header("webhook-signature", signature.sign(event.eventId(), timestamp, body));
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-    }
-
-    private static boolean sleep(long millis) {
+    /** Starts delivering the offer's due events now, unless this replica already is. */
+    public void deliverSoon(String offerId) {
+        if (!running || properties.url() == null || !inFlight.add(offerId)) return;
         try {
-            Thread.sleep(millis);
-            return true;
+            workers.execute(() -> {
+                try {
+                    deliver(offerId);
+                } catch (RuntimeException e) {
+                    log.warn("callback delivery for offer {} interrupted by {}; it will be retried", offerId, e.getClass().getSimpleName());
+                } finally {
+                    inFlight.remove(offerId);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            inFlight.remove(offerId); // shutting down: the event stays in the store
+        }
+    }
+
+    private void poll() {
+        try {
+            for (String offerId : store.findDueCallbacks(clock.instant(), BATCH)) deliverSoon(offerId);
+        } catch (RuntimeException e) {
+            log.warn("could not poll for due callbacks: {}", e.getClass().getSimpleName());
+        }
+    }
+
+    private void deliver(String offerId) {
+        if (!store.markUsed("callback-lease", offerId, leaseTtl)) return; // another replica delivers this offer
+        try {
+            while (running) {
+                Optional<IssuanceSession> session = store.findById(offerId);
+                Optional<Callback> next = session.flatMap(IssuanceSession::nextPendingCallback);
+                if (next.isEmpty() || next.get().nextAttemptAt().isAfter(clock.instant())) return;
+                if (!attempt(offerId, next.get())) return;
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+        } finally {
+            store.consume("callback-lease", offerId);
+        }
+    }
+
+    /** One delivery attempt; true when delivered, so the next event of the offer may follow. */
+    private boolean attempt(String offerId, Callback callback) throws InterruptedException {
+        String failure = sender.send(offerId, callback);
+        Instant now = clock.instant();
+        Callback outcome = failure == null ? callback.delivered() : callback.failed(failure, now.plus(backoff(callback.attempts())));
+        record(offerId, outcome);
+        if (failure == null) {
+            metrics.delivered.increment();
+        } else if (outcome.delivery() == Callback.Delivery.UNDELIVERABLE) {
+            metrics.undeliverable.increment();
+            log.error("callback {} {} for offer {} undeliverable after {} attempts (last: {})", callback.status(),
+                    callback.eventId(), offerId, outcome.attempts(), failure);
+        } else {
+            metrics.retried.increment();
+            log.warn("callback {} for offer {} failed ({}), attempt {}, next at {}", callback.status(), offerId, failure,
+                    outcome.attempts(), outcome.nextAttemptAt());
+        }
+        return failure == null || outcome.delivery() == Callback.Delivery.UNDELIVERABLE;
+    }
+
+    /** Writes the outcome with compare-and-set, re-reading when another writer (a state change) got there first. */
+    private void record(String offerId, Callback outcome) {
+        for (int i = 0; i < 5; i++) {
+            Optional<IssuanceSession> current = store.findById(offerId);
+            if (current.isEmpty()) return;
+            if (store.update(current.get().withCallback(outcome), current.get().version())) return;
+        }
+        log.warn("could not record callback outcome for offer {}: concurrent updates; it may be sent again", offerId);
+    }
+
+    /**
+     * Puts the offer's undeliverable events back in line with a fresh max-age and starts delivering them.
+     * Returns how many events were requeued, or empty when the offer is unknown.
+     */
+    public Optional<Integer> redeliver(String offerId) {
+        for (int i = 0; i < 5; i++) {
+            Optional<IssuanceSession> current = store.findById(offerId);
+            if (current.isEmpty()) return Optional.empty();
+            IssuanceSession session = current.get();
+            Instant now = clock.instant();
+            int requeued = 0;
+            for (Callback callback : session.callbacks()) {
+                if (callback.delivery() == Callback.Delivery.UNDELIVERABLE) {
+                    session = session.withCallback(callback.redeliver(now, now.plus(properties.maxAge())));
+                    requeued++;
+                }
+            }
+            if (requeued == 0) return Optional.of(0);
+            if (store.update(session, current.get().version())) {
+                deliverSoon(offerId);
+                return Optional.of(requeued);
+            }
+        }
+        throw new IllegalStateException("offer is being updated concurrently, try again");
+    }
+
+    /** Exponential backoff with jitter: between half and all of initial * 2^attempts, capped. */
+    private Duration backoff(int attempts) {
+        long base = properties.initialBackoff().toMillis() << Math.min(attempts, 20);
+        long capped = Math.min(base, properties.maxBackoff().toMillis());
+        return Duration.ofMillis(capped / 2 + (long) (random.nextDouble() * (capped / 2.0)));
+    }
+
+    @Override
+    public void start() {
+        workers = Executors.newFixedThreadPool(properties.workers(), daemon("callback-worker"));
+        poller = Executors.newSingleThreadScheduledExecutor(daemon("callback-poller"));
+        running = true;
+        if (properties.url() == null) {
+            log.info("CONNECTOR_CALLBACK_URL is not set: callbacks are off");
+            return;
+        }
+        long every = properties.pollInterval().toMillis();
+        poller.scheduleWithFixedDelay(this::poll, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        poller.shutdownNow();
+        workers.shutdown();
+        try {
+            // Deliveries in flight get a bounded time; what is left stays in the store for the next start or replica.
+            if (!workers.awaitTermination(properties.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)) workers.shutdownNow();
+        } catch (InterruptedException e) {
+            workers.shutdownNow();
+            Thread.currentThread().interrupt();
         }
     }
 
     @Override
-    public void close() throws InterruptedException {
-        worker.shutdown();
-        worker.awaitTermination(5, TimeUnit.SECONDS);
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 1024; // stop after the web server stopped taking requests
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread thread = new Thread(r, name);
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 }

@@ -1,9 +1,12 @@
 package io.github.vciconnector.webhook;
 
+import io.github.vciconnector.session.SessionStore;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.security.SecureRandom;
 import java.time.Clock;
 
 /** Callback beans. */
@@ -11,7 +14,9 @@ import java.time.Clock;
 class WebhookConfiguration {
 
     @Bean
-    CallbackDispatcher callbackDispatcher(CallbackProperties properties, JsonMapper json, Clock clock) {
-        return new CallbackDispatcher(properties, json, clock);
+    CallbackDispatcher callbackDispatcher(SessionStore store, CallbackProperties properties, JsonMapper json,
+                                          MeterRegistry meters, Clock clock, SecureRandom random) {
+        return new CallbackDispatcher(store, new CallbackSender(properties, json, clock), properties,
+                new CallbackMetrics(meters), clock, random);
     }
 }

@@ -17,7 +17,8 @@ import java.time.Duration;
 /**
  * Base of integration tests: the whole connector on a free public port (the issuer identifier must name it before
  * startup, so it cannot be Spring's random port) and a random management port, real HTTP on both, the {@code dev}
- * profile's throw-away keys. Subclasses add their own properties with {@code @SpringBootTest(properties = ...)}.
+ * profile's throw-away keys. Subclasses add their own properties with {@code @TestPropertySource(properties = ...)}
+ * (a second {@code @SpringBootTest} would replace this one and lose the web environment).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @ActiveProfiles("dev")

@@ -6,6 +6,7 @@ import io.github.vciconnector.session.SessionStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,6 +33,8 @@ public final class InMemorySessionStore implements SessionStore {
     private final Map<String, Entry<Long>> values = new ConcurrentHashMap<>();
     private final Map<String, Entry<String>> strings = new ConcurrentHashMap<>();
     private final Map<String, String> settings = new ConcurrentHashMap<>();
+    private final TimeIndex dueCallbacks = new TimeIndex();
+    private final TimeIndex pendingExpiry = new TimeIndex();
     private volatile Instant nextPurge = Instant.EPOCH;
 
     /** @param retention how long a session stays readable after its offer expired or ended */
@@ -43,8 +46,9 @@ public final class InMemorySessionStore implements SessionStore {
     @Override
     public void create(IssuanceSession session) {
         var now = clock.instant();
-        if (sessions.putIfAbsent(session.offerId(), new Entry<>(session, session.expiresAt().plus(retention))) != null)
+        if (sessions.putIfAbsent(session.offerId(), new Entry<>(session, session.retainUntil(retention))) != null)
             throw new IllegalStateException("offer id collision");
+        index(session);
         codes.put(session.preAuthorizedCodeHash(), new Entry<>(session.offerId(), session.expiresAt()));
         purgeOccasionally(now);
     }
@@ -71,7 +75,8 @@ public final class InMemorySessionStore implements SessionStore {
         sessions.computeIfPresent(updated.offerId(), (id, current) -> {
             if (current.value().version() != expectedVersion || !current.alive(clock.instant())) return current;
             swapped.set(true);
-            return new Entry<>(updated, current.expiresAt());
+            index(updated); // inside compute: writes of one offer are serialised, so the indexes follow the winner
+            return new Entry<>(updated, updated.retainUntil(retention));
         });
         return swapped.get();
     }
@@ -130,12 +135,34 @@ public final class InMemorySessionStore implements SessionStore {
     @Override
     public void delete(String offerId) {
         sessions.remove(offerId);
+        dueCallbacks.put(offerId, null);
+        pendingExpiry.put(offerId, null);
+    }
+
+    @Override
+    public List<String> findDueCallbacks(Instant now, int limit) {
+        return dueCallbacks.due(now, limit);
+    }
+
+    @Override
+    public List<String> findExpiredOffers(Instant now, int limit) {
+        return pendingExpiry.due(now, limit);
+    }
+
+    private void index(IssuanceSession session) {
+        dueCallbacks.put(session.offerId(), session.nextCallbackDue().orElse(null));
+        pendingExpiry.put(session.offerId(), session.awaitsExpiry() ? session.expiresAt() : null);
     }
 
     /** Drops every expired entry; called now and then on writes so memory stays bounded without a thread. */
     public void purgeExpired() {
         var now = clock.instant();
-        sessions.values().removeIf(e -> !e.alive(now));
+        sessions.entrySet().removeIf(e -> {
+            if (e.getValue().alive(now)) return false;
+            dueCallbacks.put(e.getKey(), null);
+            pendingExpiry.put(e.getKey(), null);
+            return true;
+        });
         codes.values().removeIf(e -> !e.alive(now));
         accessTokens.values().removeIf(e -> !e.alive(now));
         values.values().removeIf(e -> !e.alive(now));

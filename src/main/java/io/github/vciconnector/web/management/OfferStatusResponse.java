@@ -7,6 +7,7 @@ import io.github.vciconnector.session.OfferStatus;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Answer of {@code GET /offers/{id}}: status and timestamps, never claim values. */
@@ -20,11 +21,13 @@ record OfferStatusResponse(
         @JsonProperty("timestamps") Map<OfferStatus, Instant> timestamps,
         @JsonProperty("credentials_issued") int credentialsIssued,
         @JsonProperty("tx_code_required") boolean txCodeRequired,
-        @JsonProperty("error_details") String errorDetails) {
+        @JsonProperty("error_details") String errorDetails,
+        @JsonProperty("callbacks") List<CallbackStatus> callbacks) {
 
     static OfferStatusResponse of(IssuanceSession session) {
         return new OfferStatusResponse(session.offerId(), session.credentialConfigurationId(), session.status(),
                 session.createdAt(), session.expiresAt(), new LinkedHashMap<>(session.history()), session.credentialsIssued(),
-                session.txCode() != null, session.failureReason());
+                session.txCode() != null, session.failureReason(),
+                session.callbacks().stream().map(CallbackStatus::of).toList());
     }
 }

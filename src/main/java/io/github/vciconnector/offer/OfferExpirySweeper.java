@@ -1,0 +1,87 @@
+package io.github.vciconnector.offer;
+
+import io.github.vciconnector.session.IssuanceSession;
+import io.github.vciconnector.session.OfferStatus;
+import io.github.vciconnector.session.SessionStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.SmartLifecycle;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Ends offers whose lifetime passed before issuance: EXPIRED, claims deleted, one EXPIRED callback queued in the
+ * same write. Safe with several replicas sweeping at once: the compare-and-set update lets exactly one win.
+ */
+public class OfferExpirySweeper implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OfferExpirySweeper.class);
+    private static final int BATCH = 200;
+    static final String REASON = "offer expired before the credential was issued";
+
+    private final SessionStore store;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+    private final Duration interval;
+    private ScheduledExecutorService scheduler;
+    private volatile boolean running;
+
+    public OfferExpirySweeper(SessionStore store, Clock clock, ApplicationEventPublisher events, Duration interval) {
+        this.store = store;
+        this.clock = clock;
+        this.events = events;
+        this.interval = interval;
+    }
+
+    /** One sweep; returns how many offers this call expired. */
+    public int sweep() {
+        int expired = 0;
+        var now = clock.instant();
+        for (String offerId : store.findExpiredOffers(now, BATCH)) {
+            IssuanceSession session = store.findById(offerId).orElse(null);
+            if (session == null || !session.awaitsExpiry() || !session.isExpired(now)) continue;
+            // The code goes first, so no wallet can redeem an offer that is being expired.
+            store.redeemPreAuthorizedCode(session.preAuthorizedCodeHash());
+            if (store.update(session.ended(OfferStatus.EXPIRED, REASON, now), session.version())) {
+                events.publishEvent(new OfferEnded(offerId, OfferStatus.EXPIRED, REASON, now));
+                expired++;
+            }
+        }
+        return expired;
+    }
+
+    @Override
+    public void start() {
+        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "offer-expiry");
+            thread.setDaemon(true);
+            return thread;
+        });
+        scheduler.scheduleWithFixedDelay(this::sweepQuietly, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        running = true;
+    }
+
+    private void sweepQuietly() {
+        try {
+            sweep();
+        } catch (RuntimeException e) {
+            log.warn("offer expiry sweep failed: {}", e.getClass().getSimpleName());
+        }
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        scheduler.shutdownNow();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}
