@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -61,7 +62,7 @@ public abstract class SessionStoreContract {
     void findByIdWhenSessionAdvancedThenEveryFieldKept() {
         var session = offer(Duration.ofMinutes(5));
         store().create(session);
-        var later = session.tokenIssued("jkt-1", clock().instant().plusNanos(123_456_789));
+        var later = session.tokenIssued("jkt-1", clock().instant().plusNanos(123_456_789), session.expiresAt());
         assertThat(store().update(later, session.version())).isTrue();
         var ended = later.ended(OfferStatus.FAILED, "tx_code entered wrongly 5 times", clock().instant());
         assertThat(store().update(ended, later.version())).isTrue();
@@ -121,27 +122,71 @@ public abstract class SessionStoreContract {
     void updateWhenVersionStaleThenFalseAndUnchanged() {
         var session = offer(Duration.ofMinutes(5));
         store().create(session);
-        var first = session.tokenIssued("jkt-1", clock().instant());
+        var first = session.tokenIssued("jkt-1", clock().instant(), session.expiresAt());
         assertThat(store().update(first, session.version())).isTrue();
-        assertThat(store().update(session.tokenIssued("jkt-2", clock().instant()), session.version())).isFalse();
+        assertThat(store().update(session.tokenIssued("jkt-2", clock().instant(), session.expiresAt()), session.version())).isFalse();
         assertThat(store().findById(session.offerId())).contains(first);
     }
 
     @Test
     void updateWhenSessionUnknownThenFalse() {
         var session = offer(Duration.ofMinutes(5));
-        assertThat(store().update(session.tokenIssued("jkt", clock().instant()), session.version())).isFalse();
+        assertThat(store().update(session.tokenIssued("jkt", clock().instant(), session.expiresAt()), session.version())).isFalse();
         assertThat(store().findById(session.offerId())).isEmpty();
     }
 
     @Test
-    void updateWhenAppliedThenLifetimeNotExtended() {
+    void updateWhenAppliedThenRetainedFromTheLastChange() {
         var session = offer(TTL);
         store().create(session);
         elapse(PAST_TTL);
-        assertThat(store().update(session.tokenIssued("jkt", clock().instant()), session.version())).isTrue();
-        elapse(RETENTION.plusMillis(100));
+        assertThat(store().update(session.tokenIssued("jkt", clock().instant(), session.expiresAt()), session.version())).isTrue();
+        elapse(RETENTION.minusMillis(100));
+        assertThat(store().findById(session.offerId())).as("kept past expiry + retention: it changed later").isPresent();
+        elapse(Duration.ofMillis(250));
         assertThat(store().findById(session.offerId())).isEmpty();
+    }
+
+    @Test
+    void findExpiredOffersWhenExpiryPassedThenListedUntilEnded() {
+        var session = offer(TTL);
+        store().create(session);
+        assertThat(store().findExpiredOffers(clock().instant(), 1000)).doesNotContain(session.offerId());
+        Instant later = clock().instant().plus(PAST_TTL);
+        assertThat(store().findExpiredOffers(later, 1000)).contains(session.offerId());
+        assertThat(store().update(session.ended(OfferStatus.EXPIRED, "expired", clock().instant()), session.version())).isTrue();
+        assertThat(store().findExpiredOffers(later, 1000)).doesNotContain(session.offerId());
+    }
+
+    @Test
+    void findDueCallbacksWhenPendingThenListedUntilDelivered() {
+        var session = offer(Duration.ofMinutes(5));
+        store().create(session);
+        assertThat(store().findDueCallbacks(clock().instant(), 1000)).contains(session.offerId());
+        var delivered = session.withCallback(session.nextPendingCallback().orElseThrow().delivered());
+        assertThat(store().update(delivered, session.version())).isTrue();
+        assertThat(store().findDueCallbacks(clock().instant(), 1000)).doesNotContain(session.offerId());
+    }
+
+    @Test
+    void findDueWhenSessionDeletedThenNotListed() {
+        var session = offer(TTL);
+        store().create(session);
+        store().delete(session.offerId());
+        Instant later = clock().instant().plus(PAST_TTL);
+        assertThat(store().findDueCallbacks(later, 1000)).doesNotContain(session.offerId());
+        assertThat(store().findExpiredOffers(later, 1000)).doesNotContain(session.offerId());
+    }
+
+    @Test
+    void findDueWhenLimitedThenEarliestFirst() {
+        var first = offer(Duration.ofMillis(100));
+        var second = offer(Duration.ofMillis(200));
+        store().create(second);
+        store().create(first);
+        Instant later = clock().instant().plus(PAST_TTL);
+        var due = store().findExpiredOffers(later, 1000);
+        assertThat(due).containsSubsequence(first.offerId(), second.offerId());
     }
 
     @Test
@@ -257,7 +302,7 @@ public abstract class SessionStoreContract {
     void updateWhen20CallersRaceOnOneVersionThenExactlyOneWins() {
         var session = offer(Duration.ofMinutes(5));
         store().create(session);
-        var results = Race.run(20, i -> replica(i).update(session.tokenIssued("jkt-" + i, clock().instant()), session.version()));
+        var results = Race.run(20, i -> replica(i).update(session.tokenIssued("jkt-" + i, clock().instant(), session.expiresAt()), session.version()));
         assertThat(results).containsOnlyOnce(true);
         String winner = "jkt-" + results.indexOf(true);
         assertThat(store().findById(session.offerId())).get().extracting(IssuanceSession::dpopJkt).isEqualTo(winner);

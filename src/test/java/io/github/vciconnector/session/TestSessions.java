@@ -13,10 +13,13 @@ public final class TestSessions {
     private TestSessions() {
     }
 
+    /** Short, so that a pending callback never keeps a test session longer than its offer lifetime. */
+    public static final Duration CALLBACK_MAX_AGE = Duration.ofMillis(100);
+
     public static IssuanceSession offer(Instant now, Duration ttl) {
         String id = UUID.randomUUID().toString();
         return IssuanceSession.created(id, "IdentityCredential", claims(), "code-" + id,
-                new TxCodeSpec("numeric", 6, "sent by SMS"), "tx-" + id, now, now.plus(ttl));
+                new TxCodeSpec("numeric", 6, "sent by SMS"), "tx-" + id, now, now.plus(ttl), CALLBACK_MAX_AGE);
     }
 
     public static Map<String, Object> claims() {

@@ -17,8 +17,9 @@ import java.util.function.Supplier;
 /**
  * The {@link SessionStore} for several replicas: all state in one Redis, every single-use rule one Redis command
  * ({@code SET NX PX}, {@code DEL}) or one Lua script ({@link RedisScripts}), every key with a TTL except the
- * server secrets of {@link #getOrCreate}. Sessions stay readable for {@code retention} after their offer expired,
- * as in the in-memory store. Any Redis failure becomes {@link SessionStoreUnavailableException}.
+ * server secrets of {@link #getOrCreate} and the two time indexes. Sessions are kept until
+ * {@link IssuanceSession#retainUntil}, as in the in-memory store. Any Redis failure becomes
+ * {@link SessionStoreUnavailableException}.
  */
 public final class RedisSessionStore implements SessionStore {
 
@@ -29,6 +30,9 @@ public final class RedisSessionStore implements SessionStore {
     private static final String VALUE = "value:";
     private static final String ENTRY = "entry:";
     private static final String SECRET = "secret:";
+    /** Sorted sets of offer ids by epoch millis; entries leave when the offer ends, or when found without a session. */
+    private static final String CALLBACKS_DUE = "index:callbacks-due";
+    private static final String EXPIRY_DUE = "index:expiry-due";
 
     private final StringRedisTemplate redis;
     private final Clock clock;
@@ -50,10 +54,10 @@ public final class RedisSessionStore implements SessionStore {
     public void create(IssuanceSession session) {
         Instant now = clock.instant();
         long created = call(() -> redis.execute(RedisScripts.CREATE,
-                List.of(prefix + SESSION + session.offerId(), prefix + CODE + session.preAuthorizedCodeHash()),
-                Long.toString(session.version()), SessionJson.write(session),
-                millis(Duration.between(now, session.expiresAt().plus(retention))), session.offerId(),
-                millis(Duration.between(now, session.expiresAt()))));
+                List.of(prefix + SESSION + session.offerId(), prefix + CODE + session.preAuthorizedCodeHash(),
+                        prefix + CALLBACKS_DUE, prefix + EXPIRY_DUE),
+                Long.toString(session.version()), SessionJson.write(session), retainMillis(session, now), session.offerId(),
+                millis(Duration.between(now, session.expiresAt())), callbackDue(session), expiryDue(session)));
         if (created != 1) throw new IllegalStateException("offer id collision");
     }
 
@@ -75,8 +79,10 @@ public final class RedisSessionStore implements SessionStore {
 
     @Override
     public boolean update(IssuanceSession updated, long expectedVersion) {
-        return call(() -> redis.execute(RedisScripts.UPDATE, List.of(prefix + SESSION + updated.offerId()),
-                Long.toString(expectedVersion), Long.toString(updated.version()), SessionJson.write(updated))) == 1;
+        return call(() -> redis.execute(RedisScripts.UPDATE,
+                List.of(prefix + SESSION + updated.offerId(), prefix + CALLBACKS_DUE, prefix + EXPIRY_DUE),
+                Long.toString(expectedVersion), Long.toString(updated.version()), SessionJson.write(updated),
+                retainMillis(updated, clock.instant()), updated.offerId(), callbackDue(updated), expiryDue(updated))) == 1;
     }
 
     @Override
@@ -127,7 +133,37 @@ public final class RedisSessionStore implements SessionStore {
 
     @Override
     public void delete(String offerId) {
-        deleteKey(SESSION + offerId);
+        call(() -> redis.execute(RedisScripts.DELETE, List.of(prefix + SESSION + offerId, prefix + CALLBACKS_DUE, prefix + EXPIRY_DUE),
+                offerId));
+    }
+
+    @Override
+    public List<String> findDueCallbacks(Instant now, int limit) {
+        return due(CALLBACKS_DUE, now, limit);
+    }
+
+    @Override
+    public List<String> findExpiredOffers(Instant now, int limit) {
+        return due(EXPIRY_DUE, now, limit);
+    }
+
+    private List<String> due(String index, Instant now, int limit) {
+        List<?> ids = call(() -> redis.execute(RedisScripts.DUE, List.of(prefix + index),
+                Long.toString(now.toEpochMilli()), Integer.toString(limit), prefix + SESSION));
+        return ids == null ? List.of() : ids.stream().map(Object::toString).toList();
+    }
+
+    /** TTL of a session key: {@link IssuanceSession#retainUntil}, as the in-memory store keeps it. */
+    private String retainMillis(IssuanceSession session, Instant now) {
+        return millis(Duration.between(now, session.retainUntil(retention)));
+    }
+
+    private static String callbackDue(IssuanceSession session) {
+        return session.nextCallbackDue().map(at -> Long.toString(at.toEpochMilli())).orElse("");
+    }
+
+    private static String expiryDue(IssuanceSession session) {
+        return session.awaitsExpiry() ? Long.toString(session.expiresAt().toEpochMilli()) : "";
     }
 
     private Optional<String> lookup(String key) {

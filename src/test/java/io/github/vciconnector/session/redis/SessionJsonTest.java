@@ -18,13 +18,14 @@ class SessionJsonTest {
 
     @Test
     void readWhenWrittenThenEqualIncludingClaimTypesAndNanoseconds() {
-        var session = TestSessions.offer(NOW, Duration.ofMinutes(10)).tokenIssued("jkt", NOW.plusNanos(1));
+        var session = TestSessions.offer(NOW, Duration.ofMinutes(10)).tokenIssued("jkt", NOW.plusNanos(1), NOW.plusSeconds(900));
         var read = SessionJson.read(SessionJson.write(session));
         assertThat(read).isEqualTo(session);
         assertThat(read.claims().get("serial")).isInstanceOf(Long.class);
         assertThat(read.claims().get("age_in_years")).isInstanceOf(Integer.class);
         assertThat(read.claims()).containsEntry("nickname", null);
         assertThat(read.history()).containsEntry(OfferStatus.TOKEN_ISSUED, NOW.plusNanos(1));
+        assertThat(read.callbacks()).hasSize(1).isEqualTo(session.callbacks());
     }
 
     @Test
