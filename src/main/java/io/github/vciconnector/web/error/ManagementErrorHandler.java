@@ -3,11 +3,13 @@ package io.github.vciconnector.web.error;
 import io.github.vciconnector.offer.OfferException;
 import io.github.vciconnector.web.management.BodyTooLargeException;
 import io.github.vciconnector.web.management.InvalidParameterException;
+import io.github.vciconnector.session.SessionStoreUnavailableException;
 import io.github.vciconnector.web.management.ManagementApi;
 import io.github.vciconnector.web.management.ManagementProblems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -105,6 +107,24 @@ public class ManagementErrorHandler {
     @ExceptionHandler(NoResourceFoundException.class)
     ResponseEntity<ProblemDetail> notFound(NoResourceFoundException e) {
         return respond(ManagementProblems.problem(HttpStatus.NOT_FOUND, "not-found", "no such resource"));
+    }
+
+    @ExceptionHandler(SessionStoreUnavailableException.class)
+    ResponseEntity<ProblemDetail> unavailable(SessionStoreUnavailableException e) {
+        log.warn("management request refused: {}", e.getMessage());
+        ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "session-store-unavailable",
+                "the session store is temporarily unavailable, retry later");
+        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .header(HttpHeaders.RETRY_AFTER, WalletErrorHandler.RETRY_AFTER_SECONDS).body(problem);
+    }
+
+    @ExceptionHandler(SessionStoreUnavailableException.class)
+    ResponseEntity<ProblemDetail> unavailable(SessionStoreUnavailableException e) {
+        log.warn("management request refused: {}", e.getMessage());
+        ProblemDetail problem = ManagementProblems.problem(HttpStatus.SERVICE_UNAVAILABLE, "session-store-unavailable",
+                "the session store is temporarily unavailable, retry later");
+        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .header(HttpHeaders.RETRY_AFTER, WalletErrorHandler.RETRY_AFTER_SECONDS).body(problem);
     }
 
     @ExceptionHandler(Exception.class)

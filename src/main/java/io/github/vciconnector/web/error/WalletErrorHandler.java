@@ -6,6 +6,7 @@ import io.github.vciconnector.oauth.ResourceError;
 import io.github.vciconnector.oauth.TokenError;
 import io.github.vciconnector.oauth.TokenRequestException;
 import io.github.vciconnector.oauth.dpop.DPoPNonces;
+import io.github.vciconnector.session.SessionStoreUnavailableException;
 import io.github.vciconnector.web.wallet.WalletEndpoints;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
@@ -34,6 +35,8 @@ public class WalletErrorHandler {
 
     private static final Logger log = LoggerFactory.getLogger(WalletErrorHandler.class);
 
+    static final String RETRY_AFTER_SECONDS = "5";
+
     private final DPoPNonces dpopNonces;
 
     public WalletErrorHandler(DPoPNonces dpopNonces) {
@@ -43,7 +46,11 @@ public class WalletErrorHandler {
     @ExceptionHandler(TokenRequestException.class)
     ResponseEntity<Map<String, Object>> token(TokenRequestException e) {
         var response = ResponseEntity.status(HttpStatus.BAD_REQUEST).cacheControl(CacheControl.noStore());
-        if (e.error() == TokenError.USE_DPOP_NONCE) response.header("DPoP-Nonce", dpopNonces.current());
+        try {
+            if (e.error() == TokenError.USE_DPOP_NONCE) response.header("DPoP-Nonce", dpopNonces.current());
+        } catch (SessionStoreUnavailableException storeAway) {
+            return unavailable(storeAway); // the nonce key comes from the store, which may be away since startup
+        }
         return response.body(body(e.error().code(), e.getMessage()));
     }
 
@@ -54,7 +61,11 @@ public class WalletErrorHandler {
         String challenge = "DPoP error=\"" + e.error().code() + "\", error_description=\"" + ErrorText.safe(e.getMessage())
                 + "\", algs=\"ES256\"";
         var response = ResponseEntity.status(status).cacheControl(CacheControl.noStore()).header(HttpHeaders.WWW_AUTHENTICATE, challenge);
-        if (e.error() == ResourceError.USE_DPOP_NONCE) response.header("DPoP-Nonce", dpopNonces.current());
+        try {
+            if (e.error() == ResourceError.USE_DPOP_NONCE) response.header("DPoP-Nonce", dpopNonces.current());
+        } catch (SessionStoreUnavailableException storeAway) {
+            return unavailable(storeAway);
+        }
         return response.body(body(e.error().code(), e.getMessage()));
     }
 
@@ -77,6 +88,15 @@ public class WalletErrorHandler {
     @ExceptionHandler(NoResourceFoundException.class)
     ResponseEntity<Map<String, Object>> notFound(NoResourceFoundException e) {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).cacheControl(CacheControl.noStore()).body(body("not_found", "no such resource"));
+    }
+
+    /** The shared session store is away: nothing was decided, the wallet may retry (RFC 6749 §4.1.2.1 code). */
+    @ExceptionHandler(SessionStoreUnavailableException.class)
+    ResponseEntity<Map<String, Object>> unavailable(SessionStoreUnavailableException e) {
+        log.warn("wallet request refused: {}", e.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).cacheControl(CacheControl.noStore())
+                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .body(body("temporarily_unavailable", "the issuer is temporarily unavailable, retry later"));
     }
 
     @ExceptionHandler(Exception.class)

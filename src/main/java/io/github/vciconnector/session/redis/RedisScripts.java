@@ -1,0 +1,86 @@
+package io.github.vciconnector.session.redis;
+
+import org.springframework.data.redis.core.script.RedisScript;
+
+import java.util.List;
+
+/**
+ * The Lua scripts of {@link RedisSessionStore}. Redis runs a script as one step, so each is one atomic rule across
+ * replicas. Arguments are checked in Java first: a script that failed halfway would keep its earlier writes.
+ */
+final class RedisScripts {
+
+    /** Puts offer {@code id} in or out of the callbacks-due and expiry indexes; "" as a score means "out". */
+    private static final String INDEX = """
+            if due == '' then redis.call('ZREM', callbacks, id) else redis.call('ZADD', callbacks, due, id) end
+            if expires == '' then redis.call('ZREM', expiry, id) else redis.call('ZADD', expiry, expires, id) end
+            """;
+
+    /**
+     * KEYS: session, code index, callbacks-due index, expiry index. ARGV: version, json, session ttl ms, offer id,
+     * code ttl ms, callback due ms or "", expiry ms or "". 0 on id collision. The session, its code and its index
+     * places are written together, so a state change and its pending callback are never half-written.
+     */
+    static final RedisScript<Long> CREATE = RedisScript.of("""
+            if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
+            redis.call('HSET', KEYS[1], 'version', ARGV[1], 'json', ARGV[2])
+            redis.call('PEXPIRE', KEYS[1], ARGV[3])
+            redis.call('SET', KEYS[2], ARGV[4], 'PX', ARGV[5])
+            local callbacks, expiry, id, due, expires = KEYS[3], KEYS[4], ARGV[4], ARGV[6], ARGV[7]
+            """ + INDEX + """
+            return 1""", Long.class);
+
+    /**
+     * KEYS: session, callbacks-due index, expiry index. ARGV: expected version, new version, json, session ttl ms,
+     * offer id, callback due ms or "", expiry ms or "". Compare-and-set; the indexes follow the winner.
+     */
+    static final RedisScript<Long> UPDATE = RedisScript.of("""
+            local current = redis.call('HGET', KEYS[1], 'version')
+            if current ~= ARGV[1] then return 0 end
+            redis.call('HSET', KEYS[1], 'version', ARGV[2], 'json', ARGV[3])
+            redis.call('PEXPIRE', KEYS[1], ARGV[4])
+            local callbacks, expiry, id, due, expires = KEYS[2], KEYS[3], ARGV[5], ARGV[6], ARGV[7]
+            """ + INDEX + """
+            return 1""", Long.class);
+
+    /** KEYS: session, callbacks-due index, expiry index. ARGV: offer id. */
+    static final RedisScript<Long> DELETE = RedisScript.of("""
+            redis.call('ZREM', KEYS[2], ARGV[1])
+            redis.call('ZREM', KEYS[3], ARGV[1])
+            return redis.call('DEL', KEYS[1])""", Long.class);
+
+    /**
+     * KEYS: an index. ARGV: now ms, limit, session key prefix. Offer ids due at or before now, earliest first;
+     * ids whose session expired meanwhile are dropped from the index on the way.
+     */
+    @SuppressWarnings("rawtypes")
+    static final RedisScript<List> DUE = RedisScript.of("""
+            local due = {}
+            for _, id in ipairs(redis.call('ZRANGE', KEYS[1], '-inf', ARGV[1], 'BYSCORE', 'LIMIT', 0, tonumber(ARGV[2]))) do
+              if redis.call('EXISTS', ARGV[3] .. id) == 1 then table.insert(due, id) else redis.call('ZREM', KEYS[1], id) end
+            end
+            return due""", List.class);
+
+    /** KEYS: counter. ARGV: ttl ms, set only when the key has none (first increment). */
+    static final RedisScript<Long> INCREMENT = RedisScript.of("""
+            local value = redis.call('INCR', KEYS[1])
+            if redis.call('PTTL', KEYS[1]) < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+            return value""", Long.class);
+
+    /** KEYS: secret. ARGV: candidate. The stored value wins; no TTL (server-wide secrets). */
+    static final RedisScript<String> GET_OR_CREATE = RedisScript.of("""
+            local current = redis.call('GET', KEYS[1])
+            if current then return current end
+            redis.call('SET', KEYS[1], ARGV[1])
+            return ARGV[1]""", String.class);
+
+    /** KEYS: entry. ARGV: value, ttl ms. Returns the existing value, or nil when the new one was stored. */
+    static final RedisScript<String> PUT_IF_ABSENT = RedisScript.of("""
+            local current = redis.call('GET', KEYS[1])
+            if current then return current end
+            redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+            return false""", String.class);
+
+    private RedisScripts() {
+    }
+}

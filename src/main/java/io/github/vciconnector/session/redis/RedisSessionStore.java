@@ -1,0 +1,197 @@
+package io.github.vciconnector.session.redis;
+
+import io.github.vciconnector.session.IssuanceSession;
+import io.github.vciconnector.session.SessionStore;
+import io.github.vciconnector.session.SessionStoreUnavailableException;
+import io.lettuce.core.RedisException;
+import org.springframework.dao.DataAccessException;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The {@link SessionStore} for several replicas: all state in one Redis, every single-use rule one Redis command
+ * ({@code SET NX PX}, {@code DEL}) or one Lua script ({@link RedisScripts}), every key with a TTL except the
+ * server secrets of {@link #getOrCreate} and the two time indexes. Sessions are kept until
+ * {@link IssuanceSession#retainUntil}, as in the in-memory store. Any Redis failure becomes
+ * {@link SessionStoreUnavailableException}.
+ */
+public final class RedisSessionStore implements SessionStore {
+
+    private static final String SESSION = "session:";
+    private static final String CODE = "code:";
+    private static final String TOKEN = "token:";
+    /** One key space for markUsed, remember, consume and increment, as in the in-memory store. */
+    private static final String VALUE = "value:";
+    private static final String ENTRY = "entry:";
+    private static final String SECRET = "secret:";
+    /** Sorted sets of offer ids by epoch millis; entries leave when the offer ends, or when found without a session. */
+    private static final String CALLBACKS_DUE = "index:callbacks-due";
+    private static final String EXPIRY_DUE = "index:expiry-due";
+
+    private final StringRedisTemplate redis;
+    private final Clock clock;
+    private final Duration retention;
+    private final String prefix;
+
+    /**
+     * @param clock     computes TTLs from offer expiry times; Redis' own clock enforces them afterwards
+     * @param retention how long a session stays readable after its offer expired or ended
+     */
+    public RedisSessionStore(StringRedisTemplate redis, Clock clock, Duration retention, String keyPrefix) {
+        this.redis = redis;
+        this.clock = clock;
+        this.retention = retention;
+        this.prefix = new RedisSessionStoreProperties(keyPrefix).keyPrefix();
+    }
+
+    @Override
+    public void create(IssuanceSession session) {
+        Instant now = clock.instant();
+        long created = call(() -> redis.execute(RedisScripts.CREATE,
+                List.of(prefix + SESSION + session.offerId(), prefix + CODE + session.preAuthorizedCodeHash(),
+                        prefix + CALLBACKS_DUE, prefix + EXPIRY_DUE),
+                Long.toString(session.version()), SessionJson.write(session), retainMillis(session, now), session.offerId(),
+                millis(Duration.between(now, session.expiresAt())), callbackDue(session), expiryDue(session)));
+        if (created != 1) throw new IllegalStateException("offer id collision");
+    }
+
+    @Override
+    public Optional<IssuanceSession> findById(String offerId) {
+        Object json = call(() -> redis.opsForHash().get(prefix + SESSION + offerId, "json"));
+        return json == null ? Optional.empty() : Optional.of(SessionJson.read(json.toString()));
+    }
+
+    @Override
+    public Optional<IssuanceSession> findByPreAuthorizedCode(String codeHash) {
+        return lookup(CODE + codeHash).flatMap(this::findById);
+    }
+
+    @Override
+    public boolean redeemPreAuthorizedCode(String codeHash) {
+        return deleteKey(CODE + codeHash);
+    }
+
+    @Override
+    public boolean update(IssuanceSession updated, long expectedVersion) {
+        return call(() -> redis.execute(RedisScripts.UPDATE,
+                List.of(prefix + SESSION + updated.offerId(), prefix + CALLBACKS_DUE, prefix + EXPIRY_DUE),
+                Long.toString(expectedVersion), Long.toString(updated.version()), SessionJson.write(updated),
+                retainMillis(updated, clock.instant()), updated.offerId(), callbackDue(updated), expiryDue(updated))) == 1;
+    }
+
+    @Override
+    public void indexAccessToken(String accessTokenHash, String offerId, Duration ttl) {
+        call(() -> {
+            redis.opsForValue().set(prefix + TOKEN + accessTokenHash, offerId, positive(ttl));
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<IssuanceSession> findByAccessToken(String accessTokenHash) {
+        return lookup(TOKEN + accessTokenHash).flatMap(this::findById);
+    }
+
+    @Override
+    public boolean markUsed(String namespace, String value, Duration ttl) {
+        return Boolean.TRUE.equals(call(() -> redis.opsForValue().setIfAbsent(key(VALUE, namespace, value), "1", positive(ttl))));
+    }
+
+    @Override
+    public void remember(String namespace, String value, Duration ttl) {
+        call(() -> {
+            redis.opsForValue().set(key(VALUE, namespace, value), "1", positive(ttl));
+            return null;
+        });
+    }
+
+    @Override
+    public boolean consume(String namespace, String value) {
+        return deleteKey(VALUE + namespace + ':' + value);
+    }
+
+    @Override
+    public long increment(String namespace, String key, Duration ttl) {
+        return call(() -> redis.execute(RedisScripts.INCREMENT, List.of(key(VALUE, namespace, key)), millis(ttl)));
+    }
+
+    @Override
+    public String getOrCreate(String namespace, String key, String candidate) {
+        return call(() -> redis.execute(RedisScripts.GET_OR_CREATE, List.of(key(SECRET, namespace, key)), candidate));
+    }
+
+    @Override
+    public String putIfAbsent(String namespace, String key, String value, Duration ttl) {
+        return call(() -> redis.execute(RedisScripts.PUT_IF_ABSENT, List.of(key(ENTRY, namespace, key)), value, millis(ttl)));
+    }
+
+    @Override
+    public void delete(String offerId) {
+        call(() -> redis.execute(RedisScripts.DELETE, List.of(prefix + SESSION + offerId, prefix + CALLBACKS_DUE, prefix + EXPIRY_DUE),
+                offerId));
+    }
+
+    @Override
+    public List<String> findDueCallbacks(Instant now, int limit) {
+        return due(CALLBACKS_DUE, now, limit);
+    }
+
+    @Override
+    public List<String> findExpiredOffers(Instant now, int limit) {
+        return due(EXPIRY_DUE, now, limit);
+    }
+
+    private List<String> due(String index, Instant now, int limit) {
+        List<?> ids = call(() -> redis.execute(RedisScripts.DUE, List.of(prefix + index),
+                Long.toString(now.toEpochMilli()), Integer.toString(limit), prefix + SESSION));
+        return ids == null ? List.of() : ids.stream().map(Object::toString).toList();
+    }
+
+    /** TTL of a session key: {@link IssuanceSession#retainUntil}, as the in-memory store keeps it. */
+    private String retainMillis(IssuanceSession session, Instant now) {
+        return millis(Duration.between(now, session.retainUntil(retention)));
+    }
+
+    private static String callbackDue(IssuanceSession session) {
+        return session.nextCallbackDue().map(at -> Long.toString(at.toEpochMilli())).orElse("");
+    }
+
+    private static String expiryDue(IssuanceSession session) {
+        return session.awaitsExpiry() ? Long.toString(session.expiresAt().toEpochMilli()) : "";
+    }
+
+    private Optional<String> lookup(String key) {
+        return Optional.ofNullable(call(() -> redis.opsForValue().get(prefix + key)));
+    }
+
+    private boolean deleteKey(String key) {
+        return Boolean.TRUE.equals(call(() -> redis.delete(prefix + key)));
+    }
+
+    private String key(String kind, String namespace, String value) {
+        return prefix + kind + namespace + ':' + value;
+    }
+
+    /** Redis refuses a zero or negative expiry; such an entry is dead on arrival, as in the in-memory store. */
+    private static Duration positive(Duration ttl) {
+        return ttl.compareTo(Duration.ofMillis(1)) < 0 ? Duration.ofMillis(1) : ttl;
+    }
+
+    private static String millis(Duration ttl) {
+        return Long.toString(positive(ttl).toMillis());
+    }
+
+    private static <T> T call(Supplier<T> command) {
+        try {
+            return command.get();
+        } catch (DataAccessException | RedisException e) {
+            throw new SessionStoreUnavailableException("session store unavailable", e);
+        }
+    }
+}

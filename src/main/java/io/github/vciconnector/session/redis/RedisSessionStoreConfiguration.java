@@ -1,0 +1,58 @@
+package io.github.vciconnector.session.redis;
+
+import io.github.vciconnector.session.SessionStore;
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.resource.Delay;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.data.redis.autoconfigure.ClientResourcesBuilderCustomizer;
+import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
+import org.springframework.boot.data.redis.health.DataRedisHealthIndicator;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Wires the {@link RedisSessionStore} when {@code CONNECTOR_SESSION_STORE=redis}, on Spring Boot's Lettuce
+ * connection ({@code SPRING_DATA_REDIS_URL}). Only then does the health endpoint include Redis, so the in-memory
+ * default never reports a Redis it does not use.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "connector.session-store", havingValue = "redis")
+@EnableConfigurationProperties(RedisSessionStoreProperties.class)
+public class RedisSessionStoreConfiguration {
+
+    @Bean
+    SessionStore redisSessionStore(RedisConnectionFactory connectionFactory, Clock clock, RedisSessionStoreProperties properties,
+                                   @Value("${connector.offers.retention:24h}") Duration retention) {
+        var template = new StringRedisTemplate(connectionFactory);
+        template.afterPropertiesSet();
+        return new RedisSessionStore(template, clock, retention, properties.keyPrefix());
+    }
+
+    /** Named like Spring Boot's own, which application.yml switches off for the in-memory store. */
+    @Bean
+    HealthIndicator redisHealthIndicator(RedisConnectionFactory connectionFactory) {
+        return new DataRedisHealthIndicator(connectionFactory);
+    }
+
+    /** While Redis is unreachable, fail each command at once (503) instead of queueing it until a timeout. */
+    @Bean
+    LettuceClientOptionsBuilderCustomizer rejectCommandsWhileDisconnected() {
+        return options -> options.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
+    }
+
+    /** Retry the connection at most every 2 s, so service resumes soon after Redis is back (Lettuce's default is 30 s). */
+    @Bean
+    ClientResourcesBuilderCustomizer quickReconnect() {
+        return resources -> resources.reconnectDelay(
+                Delay.exponential(Duration.ofMillis(100), Duration.ofSeconds(2), 2, TimeUnit.MILLISECONDS));
+    }
+}
