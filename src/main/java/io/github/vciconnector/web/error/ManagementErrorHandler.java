@@ -112,15 +112,6 @@ public class ManagementErrorHandler {
     @ExceptionHandler(SessionStoreUnavailableException.class)
     ResponseEntity<ProblemDetail> unavailable(SessionStoreUnavailableException e) {
         log.warn("management request refused: {}", e.getMessage());
-        ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "session-store-unavailable",
-                "the session store is temporarily unavailable, retry later");
-        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .header(HttpHeaders.RETRY_AFTER, WalletErrorHandler.RETRY_AFTER_SECONDS).body(problem);
-    }
-
-    @ExceptionHandler(SessionStoreUnavailableException.class)
-    ResponseEntity<ProblemDetail> unavailable(SessionStoreUnavailableException e) {
-        log.warn("management request refused: {}", e.getMessage());
         ProblemDetail problem = ManagementProblems.problem(HttpStatus.SERVICE_UNAVAILABLE, "session-store-unavailable",
                 "the session store is temporarily unavailable, retry later");
         return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
