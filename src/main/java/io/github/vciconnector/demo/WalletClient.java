@@ -196,8 +196,31 @@ public final class WalletClient {
         if (!metadata.dpopSigningAlgorithms().contains("ES256")) {
             throw new WalletException("authorization server does not advertise ES256 in dpop_signing_alg_values_supported");
         }
+        if (options.clientAttestation() != ClientAttestationProvider.NONE) {
+            requireClientAttestationSupport(metadata);
+        }
+        if (options.keyProofs() instanceof AttestedKeyProofs attested) {
+            requireKeyAttestationSupport(metadata, offer.firstConfigurationId(), attested.attestationProofType() ? "attestation" : "jwt");
+        }
         if (batchSize > metadata.batchSize()) {
             throw new WalletException("issuer accepts at most " + metadata.batchSize() + " proofs per request");
+        }
+    }
+
+    /** EUDI-8: a wallet with attestation-based client authentication aborts unless the AS advertises it with ES256. */
+    private static void requireClientAttestationSupport(IssuerMetadata metadata) {
+        if (!metadata.authorizationServerList("token_endpoint_auth_methods_supported").contains("attest_jwt_client_auth")
+                || !metadata.authorizationServerList("client_attestation_signing_alg_values_supported").contains("ES256")
+                || !metadata.authorizationServerList("client_attestation_pop_signing_alg_values_supported").contains("ES256")) {
+            throw new WalletException("authorization server does not advertise attest_jwt_client_auth with ES256");
+        }
+    }
+
+    /** EUDI-4: the newer EUDI libraries only use proof types that carry key_attestations_required. */
+    private static void requireKeyAttestationSupport(IssuerMetadata metadata, String configurationId, String proofType) {
+        if (!(metadata.proofTypes(configurationId).get(proofType) instanceof Map<?, ?> type)
+                || !(type.get("key_attestations_required") instanceof Map)) {
+            throw new WalletException("proof type " + proofType + " without key_attestations_required");
         }
     }
 
