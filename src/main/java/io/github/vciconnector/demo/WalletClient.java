@@ -134,7 +134,7 @@ public final class WalletClient {
                                                 ECKey dpopKey, List<ECKey> holderKeys, String cNonce) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("credential_configuration_id", configurationId);
-        body.put("proofs", options.keyProofs().proofs(holderKeys, cNonce, metadata.credentialIssuerId()));
+        body.put("proofs", keyProofsFor(metadata, configurationId).proofs(holderKeys, cNonce, metadata.credentialIssuerId()));
         return requestCredential(metadata, body, accessToken, dpopKey);
     }
 
@@ -199,9 +199,6 @@ public final class WalletClient {
         if (options.clientAttestation() != ClientAttestationProvider.NONE) {
             requireClientAttestationSupport(metadata);
         }
-        if (options.keyProofs() instanceof AttestedKeyProofs attested) {
-            requireKeyAttestationSupport(metadata, offer.firstConfigurationId(), attested.attestationProofType() ? "attestation" : "jwt");
-        }
         if (batchSize > metadata.batchSize()) {
             throw new WalletException("issuer accepts at most " + metadata.batchSize() + " proofs per request");
         }
@@ -216,12 +213,21 @@ public final class WalletClient {
         }
     }
 
-    /** EUDI-4: the newer EUDI libraries only use proof types that carry key_attestations_required. */
-    private static void requireKeyAttestationSupport(IssuerMetadata metadata, String configurationId, String proofType) {
-        if (!(metadata.proofTypes(configurationId).get(proofType) instanceof Map<?, ?> type)
-                || !(type.get("key_attestations_required") instanceof Map)) {
-            throw new WalletException("proof type " + proofType + " without key_attestations_required");
+    /**
+     * EUDI-4: key-attested proofs go to proof types with {@code key_attestations_required}; an issuer without it
+     * (a connector relaxed for development wallets) gets plain {@code jwt} proofs, as EUDI lib 0.10.1 sends them.
+     */
+    private KeyProofProvider keyProofsFor(IssuerMetadata metadata, String configurationId) {
+        if (!(options.keyProofs() instanceof AttestedKeyProofs attested)) {
+            return options.keyProofs();
         }
+        String proofType = attested.attestationProofType() ? "attestation" : "jwt";
+        if (metadata.proofTypes(configurationId).get(proofType) instanceof Map<?, ?> type
+                && type.get("key_attestations_required") instanceof Map) {
+            return attested;
+        }
+        trace("issuer does not require key attestation for " + proofType + ", sending plain jwt proofs");
+        return new JwtKeyProofs(options.clientId(), options.clock());
     }
 
     private Map<String, Object> getMetadata(URI uri) {
