@@ -1,7 +1,9 @@
 package io.github.vciconnector.demo;
 
+import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.ECKey;
 import io.github.vciconnector.keys.Es256;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.Extension;
@@ -12,8 +14,8 @@ import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
+import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
-import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -30,9 +32,11 @@ import java.security.interfaces.ECPublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A development wallet provider, as the EUDI wallet backend is: from a wallet-provider CA (certificate and key) it
@@ -48,7 +52,7 @@ public final class WalletProvider {
     private final List<String> x5c;
     private final Clock clock;
 
-    /** @param ca the wallet-provider CA certificate, @param caKey its private EC key */
+    /** Issues the signing certificate, in memory, from the wallet-provider CA {@code ca} and its private key {@code caKey}. */
     public WalletProvider(X509Certificate ca, PrivateKey caKey, Clock clock) {
         this.clock = clock;
         ECKey key = WalletClient.generateKey();
@@ -56,7 +60,7 @@ public final class WalletProvider {
             X509Certificate leaf = issueLeaf(ca, caKey, key, clock.instant());
             this.signingKey = key;
             this.x5c = List.of(Base64.getEncoder().encodeToString(leaf.getEncoded()));
-        } catch (GeneralSecurityException | IOException | com.nimbusds.jose.JOSEException e) {
+        } catch (GeneralSecurityException | IOException | JOSEException e) {
             throw new IllegalStateException("cannot issue the wallet provider signing certificate", e);
         }
     }
@@ -91,7 +95,7 @@ public final class WalletProvider {
                 .claim("sub", clientId)
                 .claim("iat", now.getEpochSecond())
                 .claim("exp", now.plus(Duration.ofHours(1)).getEpochSecond())
-                .claim("cnf", java.util.Map.of("jwk", instanceKey.toPublicJWK().toJSONObject()));
+                .claim("cnf", Map.of("jwk", instanceKey.toPublicJWK().toJSONObject()));
     }
 
     /**
@@ -126,7 +130,7 @@ public final class WalletProvider {
     }
 
     private static X509Certificate issueLeaf(X509Certificate ca, PrivateKey caKey, ECKey key, Instant now)
-            throws GeneralSecurityException, IOException, com.nimbusds.jose.JOSEException {
+            throws GeneralSecurityException, IOException, JOSEException {
         ECPublicKey publicKey = key.toECPublicKey();
         var builder = new JcaX509v3CertificateBuilder(ca, new BigInteger(64, new SecureRandom()),
                 Date.from(now.minus(Duration.ofHours(1))), Date.from(now.plus(Duration.ofDays(30))),
@@ -136,14 +140,14 @@ public final class WalletProvider {
         try {
             var signer = new JcaContentSignerBuilder("SHA256withECDSA").setProvider(Es256.PROVIDER).build(caKey);
             return new JcaX509CertificateConverter().setProvider(Es256.PROVIDER).getCertificate(builder.build(signer));
-        } catch (org.bouncycastle.operator.OperatorCreationException e) {
+        } catch (OperatorCreationException e) {
             throw new GeneralSecurityException("cannot sign with the wallet provider CA key", e);
         }
     }
 
     private static List<Object> readPem(Path file) throws IOException {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.ISO_8859_1); var parser = new PEMParser(reader)) {
-            var objects = new java.util.ArrayList<Object>();
+            var objects = new ArrayList<Object>();
             for (Object o = parser.readObject(); o != null; o = parser.readObject()) objects.add(o);
             return objects;
         }

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.cert.CertPathValidator;
+import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.PKIXParameters;
 import java.security.cert.TrustAnchor;
@@ -114,7 +115,7 @@ public final class X509ChainValidator {
             parameters.setDate(Date.from(at));
             var path = CertificateFactory.getInstance("X.509", Es256.PROVIDER).generateCertPath(chain);
             CertPathValidator.getInstance("PKIX", Es256.PROVIDER).validate(path, parameters);
-        } catch (java.security.cert.CertPathValidatorException e) {
+        } catch (CertPathValidatorException e) {
             throw new InvalidChainException("x5c does not chain to a trusted anchor or a certificate is not valid now");
         } catch (GeneralSecurityException e) {
             throw new InvalidChainException("x5c cannot be validated");

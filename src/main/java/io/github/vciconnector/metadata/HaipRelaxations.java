@@ -9,6 +9,7 @@ import org.springframework.boot.actuate.info.InfoContributor;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The HAIP checks relaxed for development wallets (DESIGN §7a): each one is logged as a warning once at startup
@@ -51,8 +52,8 @@ public final class HaipRelaxations implements InfoContributor {
     @Override
     public void contribute(Info.Builder builder) {
         var details = new LinkedHashMap<String, Object>();
-        details.put("wallet_attestation", haip.walletAttestation().name().toLowerCase(java.util.Locale.ROOT));
-        details.put("key_attestation", haip.keyAttestation().name().toLowerCase(java.util.Locale.ROOT));
+        details.put("wallet_attestation", haip.walletAttestation().name().toLowerCase(Locale.ROOT));
+        details.put("key_attestation", haip.keyAttestation().name().toLowerCase(Locale.ROOT));
         details.put("relaxations", relaxations);
         builder.withDetail("haip", details);
     }
