@@ -20,12 +20,14 @@ import java.util.List;
 
 /**
  * Command-line demo wallet: {@code DemoWallet <credential_offer_uri> [--tx-code CODE] [--batch N]
- * [--truststore CA.pem]}. Receives the offered credential and prints the decoded SD-JWT VC; exits 1 on failure.
+ * [--truststore CA.pem] [--wallet-provider-cert CA.pem --wallet-provider-key CA.key [--attestation-proof]]}.
+ * With a wallet-provider CA it behaves like the EUDI wallet (wallet attestation, key attestation); without one it
+ * sends plain proofs, which only a connector with relaxed HAIP checks accepts. Exits 1 on failure.
  */
 public final class DemoWallet {
 
-    private static final String USAGE =
-            "usage: DemoWallet <credential_offer_uri> [--tx-code CODE] [--batch N] [--truststore CA.pem]";
+    private static final String USAGE = "usage: DemoWallet <credential_offer_uri> [--tx-code CODE] [--batch N]"
+            + " [--truststore CA.pem] [--wallet-provider-cert CA.pem --wallet-provider-key CA.key [--attestation-proof]]";
 
     private DemoWallet() {
     }
@@ -43,12 +45,18 @@ public final class DemoWallet {
         String txCode = null;
         int batch = 1;
         Path truststore = null;
+        Path providerCert = null;
+        Path providerKey = null;
+        boolean attestationProof = false;
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--tx-code" -> txCode = args[++i];
                     case "--batch" -> batch = Integer.parseInt(args[++i]);
                     case "--truststore" -> truststore = Path.of(args[++i]);
+                    case "--wallet-provider-cert" -> providerCert = Path.of(args[++i]);
+                    case "--wallet-provider-key" -> providerKey = Path.of(args[++i]);
+                    case "--attestation-proof" -> attestationProof = true;
                     default -> {
                         if (offer != null || args[i].startsWith("--")) {
                             throw new IllegalArgumentException("unexpected argument " + args[i]);
@@ -60,6 +68,10 @@ public final class DemoWallet {
             if (offer == null || batch < 1) {
                 throw new IllegalArgumentException("an offer URI and a positive --batch are required");
             }
+            if ((providerCert == null) != (providerKey == null) || attestationProof && providerCert == null) {
+                throw new IllegalArgumentException("--wallet-provider-cert and --wallet-provider-key go together"
+                        + " (and --attestation-proof needs them)");
+            }
         } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
             err.println(USAGE);
             err.println(e instanceof ArrayIndexOutOfBoundsException ? "missing option value" : e.getMessage());
@@ -67,6 +79,10 @@ public final class DemoWallet {
         }
         try {
             WalletOptions options = WalletOptions.defaults().withTrace(line -> out.println("-> " + line));
+            if (providerCert != null) {
+                options = eudiMode(options, WalletProvider.fromPem(providerCert, providerKey, options.clock()), attestationProof);
+                out.println("-> EUDI mode: wallet attestation and key attestation from " + providerCert.getFileName());
+            }
             WalletClient wallet = new WalletClient(httpClient(truststore), options);
             IssuanceResult result = wallet.receive(offer, txCode, batch);
             print(result, out);
@@ -78,6 +94,13 @@ public final class DemoWallet {
             err.println("error: " + e);
             return 1;
         }
+    }
+
+    /** Wallet attestation (draft-07 shape, EUDI-9) and key-attested proofs (EUDI-5) from the given provider. */
+    static WalletOptions eudiMode(WalletOptions options, WalletProvider provider, boolean attestationProof) {
+        AttestedKeyProofs proofs = provider.keyProofs(options.clientId());
+        return options.withClientAttestation(provider.clientAttestation(options.clientId(), true))
+                .withKeyProofs(attestationProof ? proofs.withAttestationProofType() : proofs);
     }
 
     private static void print(IssuanceResult result, PrintStream out) throws JOSEException {

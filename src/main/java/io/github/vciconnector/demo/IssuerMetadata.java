@@ -57,6 +57,18 @@ public record IssuerMetadata(Map<String, Object> credentialIssuer, Map<String, O
         return value == null ? List.of() : Json.stringList(authorizationServer, "dpop_signing_alg_values_supported");
     }
 
+    /** A string array of the Authorization Server metadata, empty when absent (e.g. the ABCA lists, EUDI-8). */
+    public List<String> authorizationServerList(String name) {
+        return authorizationServer.get(name) == null ? List.of() : Json.stringList(authorizationServer, name);
+    }
+
+    /** {@code proof_types_supported} of a configuration, empty when absent. */
+    public Map<String, Object> proofTypes(String configurationId) {
+        Map<String, Object> configuration = credentialConfiguration(configurationId);
+        Map<String, Object> types = configuration == null ? null : Json.object(configuration, "proof_types_supported", false);
+        return types == null ? Map.of() : types;
+    }
+
     /** {@code batch_credential_issuance.batch_size}, or 1 when the issuer does not support batches. */
     public int batchSize() {
         Map<String, Object> batch = Json.object(credentialIssuer, "batch_credential_issuance", false);

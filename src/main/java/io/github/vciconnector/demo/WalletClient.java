@@ -134,7 +134,7 @@ public final class WalletClient {
                                                 ECKey dpopKey, List<ECKey> holderKeys, String cNonce) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("credential_configuration_id", configurationId);
-        body.put("proofs", options.keyProofs().proofs(holderKeys, cNonce, metadata.credentialIssuerId()));
+        body.put("proofs", keyProofsFor(metadata, configurationId).proofs(holderKeys, cNonce, metadata.credentialIssuerId()));
         return requestCredential(metadata, body, accessToken, dpopKey);
     }
 
@@ -196,9 +196,38 @@ public final class WalletClient {
         if (!metadata.dpopSigningAlgorithms().contains("ES256")) {
             throw new WalletException("authorization server does not advertise ES256 in dpop_signing_alg_values_supported");
         }
+        if (options.clientAttestation() != ClientAttestationProvider.NONE) {
+            requireClientAttestationSupport(metadata);
+        }
         if (batchSize > metadata.batchSize()) {
             throw new WalletException("issuer accepts at most " + metadata.batchSize() + " proofs per request");
         }
+    }
+
+    /** EUDI-8: a wallet with attestation-based client authentication aborts unless the AS advertises it with ES256. */
+    private static void requireClientAttestationSupport(IssuerMetadata metadata) {
+        if (!metadata.authorizationServerList("token_endpoint_auth_methods_supported").contains("attest_jwt_client_auth")
+                || !metadata.authorizationServerList("client_attestation_signing_alg_values_supported").contains("ES256")
+                || !metadata.authorizationServerList("client_attestation_pop_signing_alg_values_supported").contains("ES256")) {
+            throw new WalletException("authorization server does not advertise attest_jwt_client_auth with ES256");
+        }
+    }
+
+    /**
+     * EUDI-4: key-attested proofs go to proof types with {@code key_attestations_required}; an issuer without it
+     * (a connector relaxed for development wallets) gets plain {@code jwt} proofs, as EUDI lib 0.10.1 sends them.
+     */
+    private KeyProofProvider keyProofsFor(IssuerMetadata metadata, String configurationId) {
+        if (!(options.keyProofs() instanceof AttestedKeyProofs attested)) {
+            return options.keyProofs();
+        }
+        String proofType = attested.attestationProofType() ? "attestation" : "jwt";
+        if (metadata.proofTypes(configurationId).get(proofType) instanceof Map<?, ?> type
+                && type.get("key_attestations_required") instanceof Map) {
+            return attested;
+        }
+        trace("issuer does not require key attestation for " + proofType + ", sending plain jwt proofs");
+        return new JwtKeyProofs(options.clientId(), options.clock());
     }
 
     private Map<String, Object> getMetadata(URI uri) {

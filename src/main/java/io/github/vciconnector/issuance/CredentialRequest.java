@@ -5,9 +5,17 @@ import java.util.Map;
 
 /**
  * A Credential Request (OID4VCI 1.0 §8.2), checked for shape: exactly one of the identifier fields and a
- * {@code proofs} object with exactly one proof type. Unknown parameters are ignored (VCI-CRQ-6).
+ * {@code proofs} object with exactly one proof type, {@code jwt} or {@code attestation}. Unknown parameters are
+ * ignored (VCI-CRQ-6).
+ *
+ * @param proofType {@link #JWT} or {@link #ATTESTATION}
+ * @param proofs    the array of that proof type, not yet checked element by element
  */
-public record CredentialRequest(String credentialConfigurationId, String credentialIdentifier, List<?> jwtProofs) {
+public record CredentialRequest(String credentialConfigurationId, String credentialIdentifier, String proofType,
+                                List<?> proofs) {
+
+    public static final String JWT = "jwt";
+    public static final String ATTESTATION = "attestation";
 
     /** Parses the JSON body; throws {@link CredentialRequestException} naming what is wrong. */
     public static CredentialRequest parse(Map<String, Object> body) {
@@ -28,11 +36,14 @@ public record CredentialRequest(String credentialConfigurationId, String credent
         if (!(proofs instanceof Map) || ((Map<?, ?>) proofs).size() != 1) {
             throw invalid("proofs must be an object with exactly one proof type");
         }
-        Object jwt = ((Map<?, ?>) proofs).get("jwt");
-        if (jwt == null) throw KeyProofVerifier.invalidProof("proof type is not supported, use jwt");
-        if (!(jwt instanceof List)) throw invalid("proofs.jwt must be an array");
-        if (((List<?>) jwt).contains(null)) throw KeyProofVerifier.invalidProof("proofs.jwt must hold compact JWTs");
-        return new CredentialRequest((String) configurationId, (String) identifier, List.copyOf((List<?>) jwt));
+        String type = (String) ((Map<?, ?>) proofs).keySet().iterator().next();
+        if (!JWT.equals(type) && !ATTESTATION.equals(type)) {
+            throw KeyProofVerifier.invalidProof("proof type is not supported, use jwt or attestation");
+        }
+        Object array = ((Map<?, ?>) proofs).get(type);
+        if (!(array instanceof List)) throw invalid("proofs." + type + " must be an array");
+        if (((List<?>) array).contains(null)) throw KeyProofVerifier.invalidProof("proofs." + type + " must hold compact JWTs");
+        return new CredentialRequest((String) configurationId, (String) identifier, type, List.copyOf((List<?>) array));
     }
 
     private static CredentialRequestException invalid(String description) {

@@ -59,7 +59,7 @@ public class CredentialService {
         if (session.status() != OfferStatus.TOKEN_ISSUED || session.claims() == null) {
             throw new CredentialRequestException(CredentialError.CREDENTIAL_REQUEST_DENIED, "the credential of this offer was already issued or the offer ended");
         }
-        List<ECKey> holderKeys = proofs.verify(request.jwtProofs());
+        List<ECKey> holderKeys = proofs.verify(request.proofType(), request.proofs());
         if (!store.markUsed("credential-response", wallet.accessTokenHash(), Duration.ofHours(1))) {
             throw new CredentialRequestException(CredentialError.CREDENTIAL_REQUEST_DENIED, "a credential was already issued for this access token");
         }
@@ -67,8 +67,9 @@ public class CredentialService {
         var credentials = new ArrayList<String>(holderKeys.size());
         try {
             for (ECKey holderKey : holderKeys) {
+                // VCI-CRS-8: each credential of a batch gets its own cnf.jwk, fresh salts and its own (rounded) times.
                 credentials.add(sdJwtVcIssuer.issue(new SdJwtVcRequest(configuration.vct(), credentialIssuer, session.claims(),
-                        holderKey.toPublicJWK(), policy(configuration), now, configuration.validity(), null)));
+                        holderKey.toPublicJWK(), policy(configuration), clock.instant(), configuration.validity(), null)));
             }
         } catch (RuntimeException e) {
             log.error("signing failed for offer {}: {}", session.offerId(), e.getClass().getSimpleName());

@@ -1,7 +1,11 @@
 package io.github.vciconnector.issuance;
 
 import io.github.vciconnector.config.ConnectorProperties;
+import io.github.vciconnector.config.HaipProperties;
+import io.github.vciconnector.issuance.keyattestation.KeyAttestationProperties;
+import io.github.vciconnector.issuance.keyattestation.KeyAttestationVerifier;
 import io.github.vciconnector.keys.SigningKeys;
+import io.github.vciconnector.keys.X509ChainValidator;
 import io.github.vciconnector.metadata.CredentialConfigurations;
 import io.github.vciconnector.sdjwt.SdJwtVcIssuer;
 import io.github.vciconnector.session.SessionStore;
@@ -21,9 +25,27 @@ class IssuanceConfiguration {
         return new CNonces(store, random, clock, properties);
     }
 
+    /**
+     * HAIP §4.5.1: key attestations, checked against the trust anchors loaded once here. Without anchors the
+     * connector starts only when key attestation is relaxed for development wallets.
+     */
     @Bean
-    KeyProofVerifier keyProofVerifier(CNonces cNonces, Clock clock, IssuanceProperties properties, ConnectorProperties connector) {
-        return new KeyProofVerifier(cNonces, clock, properties, connector.issuerIdentifier());
+    KeyAttestationVerifier keyAttestationVerifier(HaipProperties haip, KeyAttestationProperties properties, Clock clock) {
+        String variable = KeyAttestationProperties.TRUST_ANCHORS_VARIABLE;
+        if (properties.trustAnchors().isEmpty() && haip.keyAttestationRequired()) {
+            throw new IllegalStateException(variable + " is not set: HAIP requires key attestation, so list the PEM "
+                    + "file(s) of the key-attestation issuer CAs to trust (or set CONNECTOR_HAIP_KEY_ATTESTATION=optional "
+                    + "for development wallets only)");
+        }
+        return new KeyAttestationVerifier(X509ChainValidator.fromPemFiles(variable, properties.trustAnchors(), clock.instant()),
+                clock, properties);
+    }
+
+    @Bean
+    KeyProofVerifier keyProofVerifier(CNonces cNonces, KeyAttestationVerifier keyAttestations, HaipProperties haip, Clock clock,
+                                      IssuanceProperties properties, ConnectorProperties connector) {
+        return new KeyProofVerifier(cNonces, keyAttestations, haip.keyAttestationRequired(), clock, properties,
+                connector.issuerIdentifier());
     }
 
     @Bean

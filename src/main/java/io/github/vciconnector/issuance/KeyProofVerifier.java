@@ -3,11 +3,14 @@ package io.github.vciconnector.issuance;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.github.vciconnector.issuance.keyattestation.KeyAttestation;
+import io.github.vciconnector.issuance.keyattestation.KeyAttestationVerifier;
 import io.github.vciconnector.keys.Es256;
 
 import java.text.ParseException;
@@ -19,71 +22,145 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Checks {@code jwt} key proofs (OID4VCI 1.0 App. F.1) and returns the holder keys in request order. All proofs of
- * one request must carry the same c_nonce, which is consumed once (single use, VCI-NONCE-5).
+ * Checks key proofs (OID4VCI 1.0 App. F) and returns the holder keys, one credential each, in order: the keys of
+ * plain {@code jwt} proofs in request order, or the {@code attested_keys} of key attestations in their order
+ * (EUDI-5, EUDI-6). The c_nonce is consumed once, last, so a refused request does not burn it (VCI-NONCE-5).
  */
 public class KeyProofVerifier {
 
     static final JOSEObjectType PROOF_TYPE = new JOSEObjectType("openid4vci-proof+jwt");
-    private static final int MAX_PROOF_CHARS = 16 * 1024;
+    private static final int MAX_PROOF_CHARS = 48 * 1024;
 
     private final CNonces cNonces;
+    private final KeyAttestationVerifier keyAttestations;
+    private final boolean keyAttestationRequired;
     private final Clock clock;
     private final IssuanceProperties properties;
     private final String credentialIssuer;
 
-    public KeyProofVerifier(CNonces cNonces, Clock clock, IssuanceProperties properties, String credentialIssuer) {
+    /** @param keyAttestationRequired false only for development wallets (DESIGN §7a): plain jwk proofs are then accepted */
+    public KeyProofVerifier(CNonces cNonces, KeyAttestationVerifier keyAttestations, boolean keyAttestationRequired,
+                            Clock clock, IssuanceProperties properties, String credentialIssuer) {
         this.cNonces = cNonces;
+        this.keyAttestations = keyAttestations;
+        this.keyAttestationRequired = keyAttestationRequired;
         this.clock = clock;
         this.properties = properties;
         this.credentialIssuer = credentialIssuer;
     }
 
     /** Throws {@link CredentialRequestException} with {@code invalid_proof} or {@code invalid_nonce}. */
-    public List<ECKey> verify(List<?> proofs) {
-        if (proofs.isEmpty()) throw invalidProof("proofs.jwt must not be empty");
-        if (proofs.size() > properties.batchSize()) throw invalidProof("more proofs than batch_size " + properties.batchSize());
+    public List<ECKey> verify(String proofType, List<?> proofs) {
+        if (proofs.isEmpty()) throw invalidProof("proofs." + proofType + " must not be empty");
         var keys = new ArrayList<ECKey>();
-        String nonce = null;
-        for (Object proof : proofs) {
-            if (!(proof instanceof String) || ((String) proof).length() > MAX_PROOF_CHARS) throw invalidProof("proof must be a compact JWT");
-            SignedJWT jwt = parse((String) proof);
-            keys.add(verifyOne(jwt));
-            String proofNonce = claims(jwt).getClaim("nonce") instanceof String ? (String) claims(jwt).getClaim("nonce") : null;
-            if (proofNonce == null) throw invalidProof("proof has no nonce");
-            if (nonce != null && !nonce.equals(proofNonce)) throw invalidProof("all proofs must use the same nonce");
-            nonce = proofNonce;
+        String nonce = CredentialRequest.ATTESTATION.equals(proofType) ? attestationProof(proofs, keys) : jwtProofs(proofs, keys);
+        // VCI-CRS-2 and batch_size: one credential per key, never more than advertised.
+        if (keys.size() > properties.batchSize()) throw invalidProof("more holder keys than batch_size " + properties.batchSize());
+        var thumbprints = new HashSet<String>();
+        for (ECKey key : keys) {
+            if (!thumbprints.add(thumbprint(key))) throw invalidProof("each proof must use a distinct key");
         }
-        if (new HashSet<>(keys.stream().map(ECKey::toPublicJWK).map(JWK::toJSONString).toList()).size() != keys.size()) {
-            throw invalidProof("each proof must use a distinct key");
-        }
-        // Consumed last, so a request refused for another reason does not burn the wallet's nonce.
         if (!cNonces.consume(nonce)) throw new CredentialRequestException(CredentialError.INVALID_NONCE, "c_nonce is invalid, expired or used");
         return keys;
     }
 
-    private ECKey verifyOne(SignedJWT jwt) {
-        var header = jwt.getHeader();
-        if (!PROOF_TYPE.equals(header.getType())) throw invalidProof("proof typ must be openid4vci-proof+jwt");
-        if (!JWSAlgorithm.ES256.equals(header.getAlgorithm())) throw invalidProof("proof alg must be ES256");
+    /** VCI-PRF-6: exactly one key attestation, bound to the c_nonce, no proof of possession. */
+    private String attestationProof(List<?> proofs, List<ECKey> keys) {
+        if (proofs.size() != 1 || !(proofs.get(0) instanceof String)) {
+            throw invalidProof("proofs.attestation must hold exactly one key attestation");
+        }
+        KeyAttestation attestation = keyAttestations.verify((String) proofs.get(0), false);
+        if (attestation.nonce() == null) throw invalidProof("key attestation has no nonce");
+        keys.addAll(attestation.attestedKeys());
+        return attestation.nonce();
+    }
+
+    private String jwtProofs(List<?> proofs, List<ECKey> keys) {
+        if (proofs.size() > properties.batchSize()) throw invalidProof("more proofs than batch_size " + properties.batchSize());
+        String nonce = null;
+        for (Object proof : proofs) {
+            if (!(proof instanceof String) || ((String) proof).length() > MAX_PROOF_CHARS) throw invalidProof("proof must be a compact JWT");
+            SignedJWT jwt = parse((String) proof);
+            var header = jwt.getHeader();
+            if (!PROOF_TYPE.equals(header.getType())) throw invalidProof("proof typ must be openid4vci-proof+jwt");
+            if (!JWSAlgorithm.ES256.equals(header.getAlgorithm())) throw invalidProof("proof alg must be ES256");
+            Object keyAttestation = header.getCustomParam("key_attestation");
+            KeyAttestation attestation = null;
+            if (keyAttestation == null) {
+                keys.add(verifyWithJwk(jwt));
+            } else {
+                if (!(keyAttestation instanceof String)) throw invalidProof("key_attestation must be a compact JWT");
+                attestation = keyAttestations.verify((String) keyAttestation, true);
+                verifyWithAttestedKey(jwt, attestation);
+                keys.addAll(attestation.attestedKeys());
+            }
+            JWTClaimsSet claims = claims(jwt);
+            if (claims.getAudience().size() != 1 || !credentialIssuer.equals(claims.getAudience().get(0))) {
+                throw invalidProof("proof aud must be the credential issuer");
+            }
+            checkIssuedAt(claims.getIssueTime());
+            String proofNonce = claims.getClaim("nonce") instanceof String ? (String) claims.getClaim("nonce") : null;
+            if (proofNonce == null) throw invalidProof("proof has no nonce");
+            // App. F.1: the key attestation nonce, when present, is the same c_nonce.
+            if (attestation != null && attestation.nonce() != null && !attestation.nonce().equals(proofNonce)) {
+                throw invalidProof("key attestation nonce does not match the c_nonce");
+            }
+            if (nonce != null && !nonce.equals(proofNonce)) throw invalidProof("all proofs must use the same nonce");
+            nonce = proofNonce;
+        }
+        return nonce;
+    }
+
+    /** A plain proof: the holder key is the header jwk; accepted only while key attestation is relaxed. */
+    private ECKey verifyWithJwk(SignedJWT jwt) {
+        JWSHeader header = jwt.getHeader();
+        if (keyAttestationRequired) throw invalidProof("key attestation required: send key_attestation or the attestation proof type");
         // VCI-PRF-1: exactly one of kid, jwk, x5c; without key attestation only jwk identifies a holder key.
         if (header.getKeyID() != null || header.getX509CertChain() != null) throw invalidProof("proof must identify its key by jwk only");
         if (!(header.getJWK() instanceof ECKey) || header.getJWK().isPrivate()
                 || !Curve.P_256.equals(((ECKey) header.getJWK()).getCurve())) {
             throw invalidProof("proof jwk must be a public P-256 key");
         }
-        ECKey key = (ECKey) header.getJWK();
-        try {
-            if (!jwt.verify(Es256.verifier(key))) throw invalidProof("proof signature is invalid");
-        } catch (JOSEException e) {
-            throw invalidProof("proof signature is invalid");
-        }
-        var claims = claims(jwt);
-        if (claims.getAudience().size() != 1 || !credentialIssuer.equals(claims.getAudience().get(0))) {
-            throw invalidProof("proof aud must be the credential issuer");
-        }
-        checkIssuedAt(claims.getIssueTime());
+        ECKey key = ((ECKey) header.getJWK()).toPublicJWK();
+        verifySignature(jwt, key, "proof signature is invalid");
         return key;
+    }
+
+    /** VCI-PRF-4, EUDI-5: kid is the decimal index of the signing key in attested_keys. */
+    private static void verifyWithAttestedKey(SignedJWT jwt, KeyAttestation attestation) {
+        JWSHeader header = jwt.getHeader();
+        String kid = header.getKeyID();
+        if (header.getX509CertChain() != null || (kid == null) == (header.getJWK() == null)) {
+            throw invalidProof("proof with key_attestation must identify its key by kid or jwk");
+        }
+        ECKey signer;
+        if (kid != null) {
+            if (!kid.matches("0|[1-9][0-9]{0,2}") || Integer.parseInt(kid) >= attestation.attestedKeys().size()) {
+                throw invalidProof("proof kid must be an index into attested_keys");
+            }
+            signer = attestation.attestedKeys().get(Integer.parseInt(kid));
+        } else {
+            JWK jwk = header.getJWK().toPublicJWK();
+            signer = attestation.attestedKeys().stream().filter(k -> k.equals(jwk)).findFirst()
+                    .orElseThrow(() -> invalidProof("proof key is not in attested_keys"));
+        }
+        verifySignature(jwt, signer, "proof is not signed by the attested key it names");
+    }
+
+    private static String thumbprint(ECKey key) {
+        try {
+            return key.computeThumbprint().toString();
+        } catch (JOSEException e) {
+            throw invalidProof("proof key is unusable");
+        }
+    }
+
+    private static void verifySignature(SignedJWT jwt, ECKey key, String description) {
+        try {
+            if (!jwt.verify(Es256.verifier(key))) throw invalidProof(description);
+        } catch (JOSEException e) {
+            throw invalidProof(description);
+        }
     }
 
     private void checkIssuedAt(java.util.Date iat) {

@@ -45,13 +45,27 @@ public final class IssuerMetadata {
         json.put("vct", configuration.vct());
         json.put("cryptographic_binding_methods_supported", List.of("jwk"));
         json.put("credential_signing_alg_values_supported", List.of("ES256"));
-        var jwtProof = new LinkedHashMap<String, Object>();
-        jwtProof.put("proof_signing_alg_values_supported", List.of("ES256"));
-        // VCI-MD-16: key_attestations_required present iff the issuer requires key attestation.
-        if (trust.keyAttestationRequired()) jwtProof.put("key_attestations_required", Map.of());
-        json.put("proof_types_supported", Map.of("jwt", jwtProof));
+        json.put("proof_types_supported", proofTypes(trust));
         json.put("credential_metadata", credentialMetadata(configuration.typeMetadata()));
         return json;
+    }
+
+    /**
+     * VCI-MD-16: {@code key_attestations_required} present iff the issuer requires key attestation; EUDI-4: then
+     * on every proof type, {@code jwt} (with a key_attestation header) and {@code attestation}.
+     */
+    private static Map<String, Object> proofTypes(WalletTrustPolicy trust) {
+        var proofTypes = new LinkedHashMap<String, Object>();
+        proofTypes.put("jwt", proofType(trust.keyAttestationRequired()));
+        if (trust.keyAttestationRequired()) proofTypes.put("attestation", proofType(true));
+        return proofTypes;
+    }
+
+    private static Map<String, Object> proofType(boolean keyAttestationRequired) {
+        var proofType = new LinkedHashMap<String, Object>();
+        proofType.put("proof_signing_alg_values_supported", List.of("ES256"));
+        if (keyAttestationRequired) proofType.put("key_attestations_required", Map.of());
+        return proofType;
     }
 
     private static Map<String, Object> credentialMetadata(TypeMetadata typeMetadata) {

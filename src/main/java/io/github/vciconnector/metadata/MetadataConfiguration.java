@@ -24,6 +24,11 @@ class MetadataConfiguration {
     }
 
     @Bean
+    HaipRelaxations haipRelaxations(HaipProperties haip) {
+        return new HaipRelaxations(haip).logged();
+    }
+
+    @Bean
     MetadataDocuments metadataDocuments(ConnectorProperties connector, CredentialConfigurations configurations,
                                         WalletTrustPolicy trust, SigningKeys keys, Clock clock) {
         return new MetadataDocuments(connector, configurations, trust, keys.access(), clock.instant());

@@ -2,6 +2,9 @@ package io.github.vciconnector.oauth;
 
 import io.github.vciconnector.config.ConnectorProperties;
 import io.github.vciconnector.config.HaipProperties;
+import io.github.vciconnector.keys.X509ChainValidator;
+import io.github.vciconnector.oauth.clientauth.WalletAttestationProperties;
+import io.github.vciconnector.oauth.clientauth.WalletAttestationVerifier;
 import io.github.vciconnector.oauth.dpop.DPoPNonces;
 import io.github.vciconnector.oauth.dpop.DPoPProofVerifier;
 import io.github.vciconnector.oauth.dpop.DPoPProperties;
@@ -29,13 +32,22 @@ class OAuthConfiguration {
         return new DPoPProofVerifier(store, nonces, clock, properties);
     }
 
+    /**
+     * HAIP §4.4.1: wallet attestation, checked against the wallet-provider trust anchors loaded once here. Without
+     * anchors the connector starts only when wallet attestation is relaxed for development wallets.
+     */
     @Bean
-    ClientAuthentication clientAuthentication(HaipProperties haip) {
-        return request -> {
-            if (haip.walletAttestationRequired()) {
-                throw new TokenRequestException(TokenError.INVALID_CLIENT, "wallet attestation is required");
-            }
-        };
+    ClientAuthentication clientAuthentication(HaipProperties haip, WalletAttestationProperties properties,
+                                              SessionStore store, Clock clock, ConnectorProperties connector) {
+        String variable = WalletAttestationProperties.TRUST_ANCHORS_VARIABLE;
+        if (properties.trustAnchors().isEmpty() && haip.walletAttestationRequired()) {
+            throw new IllegalStateException(variable + " is not set: HAIP requires wallet attestation, so list the "
+                    + "PEM file(s) of the wallet-provider CAs to trust (or set CONNECTOR_HAIP_WALLET_ATTESTATION=optional "
+                    + "for development wallets only)");
+        }
+        var anchors = X509ChainValidator.fromPemFiles(variable, properties.trustAnchors(), clock.instant());
+        return new WalletAttestationVerifier(anchors, store, clock, properties, connector.issuerIdentifier(),
+                haip.walletAttestationRequired());
     }
 
     @Bean

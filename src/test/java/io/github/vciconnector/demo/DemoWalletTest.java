@@ -46,6 +46,12 @@ class DemoWalletTest {
     }
 
     @Test
+    void runWhenWalletProviderCertWithoutKeyThenUsageAndExitsTwo() {
+        assertThat(run("openid-credential-offer://?credential_offer_uri=x", "--wallet-provider-cert", "ca.pem")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--wallet-provider-cert and --wallet-provider-key go together");
+    }
+
+    @Test
     void sslContextWhenPemCertificateThenBuildsTrustingContext() throws Exception {
         Path pem = Files.createTempFile("ca", ".pem");
         try {

@@ -56,6 +56,21 @@ class DevCertificateScriptTest {
         assertThat(Files.readString(dir.resolve("wallet-provider-ca.pem"))).isEqualTo(walletCa);
     }
 
+    @Test
+    void runWhenDemoWalletUsesWalletProviderCaThenAttestationChainsToTheAnchorTheConnectorLoads() throws Exception {
+        run();
+        var out = dir.toRealPath();
+        var provider = io.github.vciconnector.demo.WalletProvider.fromPem(out.resolve("wallet-provider-ca.pem"),
+                out.resolve("wallet-provider-ca.key"), Clock.systemUTC());
+        var anchors = X509ChainValidator.fromPemFiles("CONNECTOR_WALLET_ATTESTATION_TRUST_ANCHORS",
+                java.util.List.of(out.resolve("wallet-provider-ca.pem")), java.time.Instant.now());
+
+        // The README quick start: the same CA file feeds the connector's trust anchors and the demo wallet.
+        var x5c = provider.x5c().stream().map(com.nimbusds.jose.util.Base64::new).toList();
+        assertThat(anchors.validate(x5c, java.time.Instant.now()).getSubjectX500Principal().getName())
+                .isEqualTo("CN=Demo Wallet Provider Attestation Signer");
+    }
+
     private static SigningKey load(String prefix, Path cert, Path key) {
         return new PemKeyPairLoader(Clock.systemUTC()).load(prefix, cert, key);
     }

@@ -1,0 +1,134 @@
+package io.github.vciconnector.issuance.keyattestation;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import io.github.vciconnector.issuance.CredentialError;
+import io.github.vciconnector.issuance.CredentialRequestException;
+import io.github.vciconnector.keys.Es256;
+import io.github.vciconnector.keys.X509ChainValidator;
+
+import java.security.cert.X509Certificate;
+import java.security.interfaces.ECPublicKey;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Checks a {@code key-attestation+jwt} (OID4VCI 1.0 App. D, HAIP §4.5.1): ES256, {@code x5c} chained to the
+ * configured key-attestation trust anchors, {@code iat}, {@code exp}, and {@code attested_keys} as public P-256
+ * keys. The caller compares the {@code nonce} with the c_nonce it consumes. Failures are {@code invalid_proof}.
+ */
+public class KeyAttestationVerifier {
+
+    static final JOSEObjectType TYPE = new JOSEObjectType("key-attestation+jwt");
+    private static final int MAX_JWT_CHARS = 32 * 1024;
+    private static final int MAX_KEYS = 100;
+
+    private final X509ChainValidator trustAnchors;
+    private final Clock clock;
+    private final Duration allowedClockSkew;
+
+    public KeyAttestationVerifier(X509ChainValidator trustAnchors, Clock clock, KeyAttestationProperties properties) {
+        this.trustAnchors = trustAnchors;
+        this.clock = clock;
+        this.allowedClockSkew = properties.allowedClockSkew();
+    }
+
+    /**
+     * @param expRequired true for the {@code key_attestation} header of a {@code jwt} proof (VCI-KA-2)
+     * @throws CredentialRequestException {@code invalid_proof} naming the failed check
+     */
+    public KeyAttestation verify(String compact, boolean expRequired) {
+        Instant now = clock.instant();
+        SignedJWT jwt = parse(compact);
+        if (!TYPE.equals(jwt.getHeader().getType())) throw invalid("key attestation typ must be key-attestation+jwt");
+        if (!JWSAlgorithm.ES256.equals(jwt.getHeader().getAlgorithm())) throw invalid("key attestation alg must be ES256");
+        X509Certificate leaf;
+        try {
+            // VCI-KA-1: HAIP puts the signing certificate (chain without the anchor, leaf not self-signed) into x5c.
+            leaf = trustAnchors.validate(jwt.getHeader().getX509CertChain(), now);
+        } catch (X509ChainValidator.InvalidChainException e) {
+            throw invalid("key attestation is not from a trusted issuer: " + e.getMessage());
+        }
+        verifySignature(jwt, leaf);
+        JWTClaimsSet claims;
+        try {
+            claims = jwt.getJWTClaimsSet();
+        } catch (ParseException e) {
+            throw invalid("key attestation claims are malformed");
+        }
+        Date iat = claims.getIssueTime();
+        if (iat == null) throw invalid("key attestation has no iat");
+        if (iat.toInstant().isAfter(now.plus(allowedClockSkew))) throw invalid("key attestation iat is in the future");
+        Date exp = claims.getExpirationTime();
+        if (exp == null && expRequired) throw invalid("key attestation has no exp");
+        if (exp != null && !exp.toInstant().isAfter(now)) throw invalid("key attestation has expired");
+        Object nonce = claims.getClaim("nonce");
+        if (nonce != null && !(nonce instanceof String)) throw invalid("key attestation nonce must be a string");
+        return new KeyAttestation(attestedKeys(claims.getClaim("attested_keys")), (String) nonce);
+    }
+
+    private static List<ECKey> attestedKeys(Object value) {
+        if (!(value instanceof List) || ((List<?>) value).isEmpty()) throw invalid("key attestation has no attested_keys");
+        List<?> list = (List<?>) value;
+        if (list.size() > MAX_KEYS) throw invalid("key attestation has too many attested_keys");
+        var keys = new ArrayList<ECKey>(list.size());
+        var thumbprints = new HashSet<String>();
+        for (Object entry : list) {
+            if (!(entry instanceof Map)) throw invalid("attested_keys must hold JWK objects");
+            JWK jwk;
+            try {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> json = (Map<String, Object>) entry;
+                jwk = JWK.parse(json);
+            } catch (ParseException e) {
+                throw invalid("attested_keys holds a malformed JWK");
+            }
+            if (!(jwk instanceof ECKey) || jwk.isPrivate() || !Curve.P_256.equals(((ECKey) jwk).getCurve())) {
+                throw invalid("attested_keys must hold public P-256 keys");
+            }
+            ECKey key = ((ECKey) jwk).toPublicJWK();
+            try {
+                if (!thumbprints.add(key.computeThumbprint().toString())) throw invalid("attested_keys must be distinct");
+            } catch (JOSEException e) {
+                throw invalid("attested_keys holds an unusable key");
+            }
+            keys.add(key);
+        }
+        return keys;
+    }
+
+    private static void verifySignature(SignedJWT jwt, X509Certificate leaf) {
+        if (!(leaf.getPublicKey() instanceof ECPublicKey)) throw invalid("key attestation x5c key is not an EC key");
+        try {
+            if (!jwt.verify(Es256.verifier((ECPublicKey) leaf.getPublicKey()))) throw invalid("key attestation signature is invalid");
+        } catch (JOSEException e) {
+            throw invalid("key attestation signature is invalid");
+        }
+    }
+
+    private static SignedJWT parse(String compact) {
+        if (compact == null || compact.isBlank() || compact.length() > MAX_JWT_CHARS) throw invalid("key attestation must be a compact JWT");
+        try {
+            return SignedJWT.parse(compact);
+        } catch (ParseException e) {
+            throw invalid("key attestation is not a signed JWT");
+        }
+    }
+
+    private static CredentialRequestException invalid(String description) {
+        return new CredentialRequestException(CredentialError.INVALID_PROOF, description);
+    }
+}

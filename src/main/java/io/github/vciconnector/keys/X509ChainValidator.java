@@ -1,0 +1,153 @@
+package io.github.vciconnector.keys;
+
+import com.nimbusds.jose.util.Base64;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.openssl.PEMParser;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.cert.CertPathValidator;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.PKIXParameters;
+import java.security.cert.TrustAnchor;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Validates an {@code x5c} chain (leaf first) against configured trust anchors with PKIX (RFC 5280), the way HAIP
+ * §4.4.1 / §4.5.1 wants it for wallet and key attestations: the leaf is not self-signed and the anchor itself is
+ * not needed in {@code x5c}. A trailing copy of a configured anchor is tolerated and ignored. Revocation is not
+ * checked (attestations are short-lived; status lists are future work). Immutable and thread-safe.
+ */
+public final class X509ChainValidator {
+
+    /** Longest accepted x5c: leaf, a few intermediates, maybe a redundant anchor. */
+    public static final int MAX_CHAIN_LENGTH = 5;
+
+    private final List<X509Certificate> anchors;
+    private final Set<TrustAnchor> trustAnchors;
+    private final Set<String> anchorEncodings;
+
+    public X509ChainValidator(List<X509Certificate> anchors) {
+        this.anchors = List.copyOf(anchors);
+        this.trustAnchors = new HashSet<>();
+        this.anchorEncodings = new HashSet<>();
+        for (X509Certificate anchor : this.anchors) {
+            trustAnchors.add(new TrustAnchor(anchor, null));
+            anchorEncodings.add(encoded(anchor));
+        }
+    }
+
+    /**
+     * Reads the anchors from PEM files once, at startup.
+     *
+     * @param setting e.g. {@code CONNECTOR_WALLET_ATTESTATION_TRUST_ANCHORS}, named in every refusal message
+     * @throws IllegalArgumentException when a file is missing, unreadable, holds no certificate or an expired one
+     */
+    public static X509ChainValidator fromPemFiles(String setting, List<Path> files, Instant now) {
+        var anchors = new ArrayList<X509Certificate>();
+        var converter = new JcaX509CertificateConverter().setProvider(Es256.PROVIDER);
+        for (Path file : files) {
+            String name = InvalidKeyConfigurationException.printable(file);
+            if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+                throw new IllegalArgumentException(setting + ": file " + name + " does not exist or is not readable");
+            }
+            int before = anchors.size();
+            try (var parser = new PEMParser(Files.newBufferedReader(file, StandardCharsets.ISO_8859_1))) {
+                for (Object o = parser.readObject(); o != null; o = parser.readObject()) {
+                    if (o instanceof X509CertificateHolder) anchors.add(converter.getCertificate((X509CertificateHolder) o));
+                }
+            } catch (IOException | GeneralSecurityException | RuntimeException e) {
+                throw new IllegalArgumentException(setting + ": file " + name + " is not a valid PEM certificate file");
+            }
+            if (anchors.size() == before) throw new IllegalArgumentException(setting + ": file " + name + " holds no CERTIFICATE");
+            for (X509Certificate anchor : anchors.subList(before, anchors.size())) {
+                if (anchor.getNotAfter().toInstant().isBefore(now)) {
+                    throw new IllegalArgumentException(setting + ": certificate "
+                            + InvalidKeyConfigurationException.printable(anchor.getSubjectX500Principal().getName())
+                            + " in " + name + " has expired");
+                }
+            }
+        }
+        return new X509ChainValidator(anchors);
+    }
+
+    public boolean isEmpty() {
+        return anchors.isEmpty();
+    }
+
+    public List<X509Certificate> anchors() {
+        return anchors;
+    }
+
+    /**
+     * Parses and validates {@code x5c} at {@code at}.
+     *
+     * @return the validated leaf certificate, whose key signs the JWT that carried the chain
+     * @throws InvalidChainException with a short ASCII reason fit for an error_description
+     */
+    public X509Certificate validate(List<Base64> x5c, Instant at) {
+        if (anchors.isEmpty()) throw new InvalidChainException("no trust anchor is configured");
+        if (x5c == null || x5c.isEmpty()) throw new InvalidChainException("x5c is missing");
+        if (x5c.size() > MAX_CHAIN_LENGTH) throw new InvalidChainException("x5c is too long");
+        var chain = parse(x5c);
+        // HAIP: the trust anchor is left out; a wallet that still sends it gains nothing, so it is dropped, not refused.
+        if (anchorEncodings.contains(encoded(chain.get(chain.size() - 1)))) chain.remove(chain.size() - 1);
+        if (chain.isEmpty()) throw new InvalidChainException("x5c holds only a trust anchor");
+        X509Certificate leaf = chain.get(0);
+        if (leaf.getSubjectX500Principal().equals(leaf.getIssuerX500Principal())) {
+            throw new InvalidChainException("x5c leaf certificate is self-signed");
+        }
+        try {
+            var parameters = new PKIXParameters(trustAnchors);
+            parameters.setRevocationEnabled(false);
+            parameters.setDate(Date.from(at));
+            var path = CertificateFactory.getInstance("X.509", Es256.PROVIDER).generateCertPath(chain);
+            CertPathValidator.getInstance("PKIX", Es256.PROVIDER).validate(path, parameters);
+        } catch (CertPathValidatorException e) {
+            throw new InvalidChainException("x5c does not chain to a trusted anchor or a certificate is not valid now");
+        } catch (GeneralSecurityException e) {
+            throw new InvalidChainException("x5c cannot be validated");
+        }
+        return leaf;
+    }
+
+    private static List<X509Certificate> parse(List<Base64> x5c) {
+        try {
+            var factory = CertificateFactory.getInstance("X.509", Es256.PROVIDER);
+            var chain = new ArrayList<X509Certificate>(x5c.size());
+            for (Base64 der : x5c) {
+                chain.add((X509Certificate) factory.generateCertificate(new ByteArrayInputStream(der.decode())));
+            }
+            return chain;
+        } catch (GeneralSecurityException | RuntimeException e) {
+            throw new InvalidChainException("x5c holds an unreadable certificate");
+        }
+    }
+
+    private static String encoded(X509Certificate certificate) {
+        try {
+            return java.util.Base64.getEncoder().encodeToString(certificate.getEncoded());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalArgumentException("certificate cannot be encoded", e);
+        }
+    }
+
+    /** The chain is not acceptable; the message is short ASCII and names no certificate content. */
+    public static final class InvalidChainException extends RuntimeException {
+        public InvalidChainException(String message) {
+            super(message);
+        }
+    }
+}

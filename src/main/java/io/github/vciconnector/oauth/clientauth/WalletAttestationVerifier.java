@@ -1,0 +1,195 @@
+package io.github.vciconnector.oauth.clientauth;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSVerifier;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import io.github.vciconnector.keys.Es256;
+import io.github.vciconnector.keys.X509ChainValidator;
+import io.github.vciconnector.oauth.ClientAuthentication;
+import io.github.vciconnector.oauth.TokenError;
+import io.github.vciconnector.oauth.TokenRequest;
+import io.github.vciconnector.oauth.TokenRequestException;
+import io.github.vciconnector.session.SessionStore;
+
+import java.security.cert.X509Certificate;
+import java.security.interfaces.ECPublicKey;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Attestation-based client authentication at the token endpoint (ABCA -07 and -08+, OID4VCI App. E, HAIP §4.4.1):
+ * a Client Attestation JWT signed by a trusted wallet provider ({@code x5c}) and a PoP JWT signed by the wallet
+ * instance key in its {@code cnf.jwk}. Every failure is {@code invalid_client} with a precise description.
+ */
+public class WalletAttestationVerifier implements ClientAuthentication {
+
+    public static final String ATTESTATION_HEADER = "oauth-client-attestation";
+    public static final String POP_HEADER = "oauth-client-attestation-pop";
+    static final JOSEObjectType ATTESTATION_TYPE = new JOSEObjectType("oauth-client-attestation+jwt");
+    static final JOSEObjectType POP_TYPE = new JOSEObjectType("oauth-client-attestation-pop+jwt");
+    private static final int MAX_JWT_CHARS = 16 * 1024;
+
+    private final X509ChainValidator trustAnchors;
+    private final SessionStore store;
+    private final Clock clock;
+    private final WalletAttestationProperties properties;
+    private final String issuer;
+    private final boolean required;
+
+    /** @param required false only for development wallets (DESIGN §7a); present attestations are checked anyway */
+    public WalletAttestationVerifier(X509ChainValidator trustAnchors, SessionStore store, Clock clock,
+                                     WalletAttestationProperties properties, String issuer, boolean required) {
+        this.trustAnchors = trustAnchors;
+        this.store = store;
+        this.clock = clock;
+        this.properties = properties;
+        this.issuer = issuer;
+        this.required = required;
+    }
+
+    /** Checks both headers; the PoP {@code jti} is consumed last, so a refused request does not burn it. */
+    @Override
+    public void authenticate(TokenRequest request) {
+        List<String> attestations = request.headers().getOrDefault(ATTESTATION_HEADER, List.of());
+        List<String> pops = request.headers().getOrDefault(POP_HEADER, List.of());
+        if (attestations.isEmpty() && pops.isEmpty()) {
+            if (required) throw invalid("wallet attestation is required: send OAuth-Client-Attestation and OAuth-Client-Attestation-PoP");
+            return; // relaxed mode: anonymous development wallet
+        }
+        // ABCA-1: exactly one of each.
+        if (attestations.size() != 1) throw invalid("exactly one OAuth-Client-Attestation header is required");
+        if (pops.size() != 1) throw invalid("exactly one OAuth-Client-Attestation-PoP header is required");
+        Instant now = clock.instant();
+        SignedJWT attestation = parse(attestations.get(0), "client attestation");
+        JWTClaimsSet attestationClaims = claims(attestation, "client attestation");
+        String clientId = verifyAttestation(attestation, attestationClaims, now);
+        ECKey instanceKey = instanceKey(attestationClaims);
+        // ABCA-4: a client_id form parameter names the attested client.
+        String formClientId = request.param("client_id");
+        if (formClientId != null && !formClientId.equals(clientId)) throw invalid("client_id does not match the client attestation sub");
+        SignedJWT pop = parse(pops.get(0), "client attestation PoP");
+        JWTClaimsSet popClaims = claims(pop, "client attestation PoP");
+        String jti = verifyPoP(pop, popClaims, instanceKey, clientId, now);
+        // ABCA-5: replay detection, per instance key, for as long as the PoP iat is acceptable.
+        if (!store.markUsed("abca-pop-jti", thumbprint(instanceKey) + ":" + jti,
+                properties.popMaxAge().plus(properties.allowedClockSkew()))) {
+            throw invalid("client attestation PoP jti was already used");
+        }
+    }
+
+    private String verifyAttestation(SignedJWT jwt, JWTClaimsSet claims, Instant now) {
+        if (!ATTESTATION_TYPE.equals(jwt.getHeader().getType())) throw invalid("client attestation typ must be oauth-client-attestation+jwt");
+        if (!JWSAlgorithm.ES256.equals(jwt.getHeader().getAlgorithm())) throw invalid("client attestation alg must be ES256");
+        X509Certificate leaf;
+        try {
+            // ABCA-8: HAIP puts the wallet provider certificate (chain without the anchor) into x5c.
+            leaf = trustAnchors.validate(jwt.getHeader().getX509CertChain(), now);
+        } catch (X509ChainValidator.InvalidChainException e) {
+            throw invalid("client attestation is not from a trusted wallet provider: " + e.getMessage());
+        }
+        if (!(leaf.getPublicKey() instanceof ECPublicKey)) throw invalid("client attestation x5c key is not an EC key");
+        verifySignature(jwt, (ECPublicKey) leaf.getPublicKey(), "client attestation signature is invalid");
+        String sub = claims.getSubject();
+        if (sub == null || sub.isBlank()) throw invalid("client attestation has no sub");
+        Date exp = claims.getExpirationTime();
+        if (exp == null) throw invalid("client attestation has no exp");
+        if (!exp.toInstant().isAfter(now)) throw invalid("client attestation has expired");
+        requireNotFuture(claims.getIssueTime(), now, "client attestation iat is in the future");
+        requireNotFuture(claims.getNotBeforeTime(), now, "client attestation is not yet valid");
+        return sub;
+    }
+
+    private String verifyPoP(SignedJWT jwt, JWTClaimsSet claims, ECKey instanceKey, String clientId, Instant now) {
+        if (!POP_TYPE.equals(jwt.getHeader().getType())) throw invalid("client attestation PoP typ must be oauth-client-attestation-pop+jwt");
+        if (!JWSAlgorithm.ES256.equals(jwt.getHeader().getAlgorithm())) throw invalid("client attestation PoP alg must be ES256");
+        try {
+            verifySignature(jwt, instanceKey.toECPublicKey(), "client attestation PoP is not signed by the attested cnf key");
+        } catch (JOSEException e) {
+            throw invalid("client attestation cnf.jwk is unusable");
+        }
+        // ABCA -07 has iss = client_id; -08 and later drop it.
+        if (claims.getIssuer() != null && !claims.getIssuer().equals(clientId)) throw invalid("client attestation PoP iss does not match sub");
+        if (claims.getAudience().size() != 1 || !issuer.equals(claims.getAudience().get(0))) {
+            throw invalid("client attestation PoP aud must be the issuer identifier");
+        }
+        String jti = claims.getJWTID();
+        if (jti == null || jti.isEmpty() || jti.length() > 256) throw invalid("client attestation PoP has no usable jti");
+        Date iat = claims.getIssueTime();
+        if (iat == null) throw invalid("client attestation PoP has no iat");
+        if (iat.toInstant().isBefore(now.minus(properties.popMaxAge()))) throw invalid("client attestation PoP is too old");
+        requireNotFuture(iat, now, "client attestation PoP iat is in the future");
+        requireNotFuture(claims.getNotBeforeTime(), now, "client attestation PoP is not yet valid");
+        if (claims.getExpirationTime() != null && !claims.getExpirationTime().toInstant().isAfter(now)) {
+            throw invalid("client attestation PoP has expired");
+        }
+        return jti;
+    }
+
+    private static ECKey instanceKey(JWTClaimsSet claims) {
+        try {
+            Map<String, Object> cnf = claims.getJSONObjectClaim("cnf");
+            Object jwk = cnf == null ? null : cnf.get("jwk");
+            if (!(jwk instanceof Map)) throw invalid("client attestation has no cnf.jwk");
+            @SuppressWarnings("unchecked")
+            JWK key = JWK.parse((Map<String, Object>) jwk);
+            if (!(key instanceof ECKey) || key.isPrivate() || !Curve.P_256.equals(((ECKey) key).getCurve())) {
+                throw invalid("client attestation cnf.jwk must be a public P-256 key");
+            }
+            return (ECKey) key;
+        } catch (ParseException e) {
+            throw invalid("client attestation cnf.jwk is malformed");
+        }
+    }
+
+    private void requireNotFuture(Date time, Instant now, String description) {
+        if (time != null && time.toInstant().isAfter(now.plus(properties.allowedClockSkew()))) throw invalid(description);
+    }
+
+    private static void verifySignature(SignedJWT jwt, ECPublicKey key, String description) {
+        try {
+            JWSVerifier verifier = Es256.verifier(key);
+            if (!jwt.verify(verifier)) throw invalid(description);
+        } catch (JOSEException e) {
+            throw invalid(description);
+        }
+    }
+
+    private static SignedJWT parse(String value, String what) {
+        if (value == null || value.isBlank() || value.length() > MAX_JWT_CHARS) throw invalid(what + " is not a compact JWT");
+        try {
+            return SignedJWT.parse(value.trim());
+        } catch (ParseException e) {
+            throw invalid(what + " is not a signed JWT");
+        }
+    }
+
+    private static JWTClaimsSet claims(SignedJWT jwt, String what) {
+        try {
+            return jwt.getJWTClaimsSet();
+        } catch (ParseException e) {
+            throw invalid(what + " claims are malformed");
+        }
+    }
+
+    private static String thumbprint(ECKey key) {
+        try {
+            return key.computeThumbprint().toString();
+        } catch (JOSEException e) {
+            throw invalid("client attestation cnf.jwk is unusable");
+        }
+    }
+
+    private static TokenRequestException invalid(String description) {
+        return new TokenRequestException(TokenError.INVALID_CLIENT, description);
+    }
+}
