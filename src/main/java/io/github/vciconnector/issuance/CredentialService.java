@@ -18,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,9 +41,11 @@ public class CredentialService {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final String credentialIssuer;
+    private final SecureRandom random;
 
     public CredentialService(CredentialConfigurations configurations, KeyProofVerifier proofs, SdJwtVcIssuer sdJwtVcIssuer,
-                             SessionStore store, Clock clock, ApplicationEventPublisher events, ConnectorProperties connector) {
+                             SessionStore store, Clock clock, ApplicationEventPublisher events, ConnectorProperties connector,
+                             SecureRandom random) {
         this.configurations = configurations;
         this.proofs = proofs;
         this.sdJwtVcIssuer = sdJwtVcIssuer;
@@ -50,10 +53,11 @@ public class CredentialService {
         this.clock = clock;
         this.events = events;
         this.credentialIssuer = connector.issuerIdentifier();
+        this.random = random;
     }
 
     /** Issues the credentials of one request; throws {@link CredentialRequestException} with the §8.3.1.2 code. */
-    public List<String> issue(AuthorizedWallet wallet, CredentialRequest request) {
+    public IssuedCredentials issue(AuthorizedWallet wallet, CredentialRequest request) {
         IssuanceSession session = wallet.session();
         CredentialConfiguration configuration = configuration(request, session);
         if (session.status() != OfferStatus.TOKEN_ISSUED || session.claims() == null) {
@@ -76,9 +80,10 @@ public class CredentialService {
             endFailed(session, "credential signing failed");
             throw new IllegalStateException("credential signing failed", e);
         }
-        markIssued(session, credentials.size());
+        String notificationId = randomId();
+        markIssued(session, credentials.size(), notificationId);
         events.publishEvent(new CredentialsIssued(session.offerId(), configuration.id(), credentials.size(), now));
-        return credentials;
+        return new IssuedCredentials(credentials, notificationId);
     }
 
     private CredentialConfiguration configuration(CredentialRequest request, IssuanceSession session) {
@@ -104,14 +109,26 @@ public class CredentialService {
         };
     }
 
-    private void markIssued(IssuanceSession session, int count) {
+    /**
+     * Records the issuance before the credentials leave. A cancellation (or expiry) that landed after the checks
+     * wins: the signed credentials are dropped and the wallet is told so, instead of overwriting the final state.
+     */
+    private void markIssued(IssuanceSession session, int count, String notificationId) {
         IssuanceSession current = session;
-        for (int attempt = 0; attempt < 3; attempt++) {
-            if (store.update(current.issued(count, clock.instant(), null), current.version())) return;
-            current = store.findById(session.offerId()).orElse(null);
-            if (current == null) return;
+        for (int attempt = 0; attempt < 5; attempt++) {
+            if (current == null || current.status() != OfferStatus.TOKEN_ISSUED) {
+                throw new CredentialRequestException(CredentialError.CREDENTIAL_REQUEST_DENIED, "the offer ended before issuance");
+            }
+            if (store.update(current.issued(count, clock.instant(), notificationId), current.version())) return;
+            current = store.findById(session.offerId()).orElse(null); // a callback bookkeeping write got in between
         }
-        log.warn("could not record issuance of offer {}: concurrent updates", session.offerId());
+        throw new IllegalStateException("could not record issuance: concurrent updates");
+    }
+
+    private String randomId() {
+        byte[] bytes = new byte[16];
+        random.nextBytes(bytes);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     private void endFailed(IssuanceSession session, String reason) {

@@ -56,7 +56,12 @@ class IssuanceConfiguration {
     @Bean
     CredentialService credentialService(CredentialConfigurations configurations, KeyProofVerifier proofs, SdJwtVcIssuer issuer,
                                         SessionStore store, Clock clock, ApplicationEventPublisher events,
-                                        ConnectorProperties connector) {
-        return new CredentialService(configurations, proofs, issuer, store, clock, events, connector);
+                                        ConnectorProperties connector, SecureRandom random) {
+        return new CredentialService(configurations, proofs, issuer, store, clock, events, connector, random);
+    }
+
+    @Bean
+    NotificationService notificationService(SessionStore store, Clock clock, ApplicationEventPublisher events) {
+        return new NotificationService(store, clock, events);
     }
 }

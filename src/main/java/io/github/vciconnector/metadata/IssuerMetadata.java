@@ -17,6 +17,7 @@ public final class IssuerMetadata {
     public static final String TOKEN_PATH = "/oidc4vci/token";
     public static final String NONCE_PATH = "/oidc4vci/nonce";
     public static final String CREDENTIAL_PATH = "/oidc4vci/credential";
+    public static final String NOTIFICATION_PATH = "/oidc4vci/notification";
     public static final String OFFERS_PATH = "/oidc4vci/offers/";
     public static final String TYPES_PATH = "/oidc4vci/types/";
 
@@ -29,6 +30,7 @@ public final class IssuerMetadata {
         metadata.put("credential_issuer", connector.issuerIdentifier());
         metadata.put("credential_endpoint", connector.endpoint(CREDENTIAL_PATH).toString());
         metadata.put("nonce_endpoint", connector.endpoint(NONCE_PATH).toString());
+        metadata.put("notification_endpoint", connector.endpoint(NOTIFICATION_PATH).toString());
         if (trust.batchSize() >= 2) metadata.put("batch_credential_issuance", Map.of("batch_size", trust.batchSize()));
         var supported = new LinkedHashMap<String, Object>();
         for (CredentialConfiguration configuration : configurations.all()) {

@@ -1,6 +1,7 @@
 package io.github.vciconnector.web.error;
 
 import io.github.vciconnector.issuance.CredentialRequestException;
+import io.github.vciconnector.issuance.NotificationRequestException;
 import io.github.vciconnector.oauth.ResourceAccessException;
 import io.github.vciconnector.oauth.ResourceError;
 import io.github.vciconnector.oauth.TokenError;
@@ -67,6 +68,11 @@ public class WalletErrorHandler {
             return unavailable(storeAway);
         }
         return response.body(body(e.error().code(), e.getMessage()));
+    }
+
+    @ExceptionHandler(NotificationRequestException.class)
+    ResponseEntity<Map<String, Object>> notification(NotificationRequestException e) {
+        return ResponseEntity.status(HttpStatus.BAD_REQUEST).cacheControl(CacheControl.noStore()).body(body(e.error().code(), e.getMessage()));
     }
 
     @ExceptionHandler(CredentialRequestException.class)

@@ -23,7 +23,7 @@ class WalletRoutesConfiguration implements WebMvcConfigurer {
     public void configurePathMatch(PathMatchConfigurer configurer) {
         if (!connector.basePath().isEmpty()) {
             configurer.addPathPrefix(connector.basePath(), HandlerTypePredicate.forAssignableType(
-                    OfferEndpoint.class, TokenEndpoint.class, NonceEndpoint.class, CredentialEndpoint.class,
+                    OfferEndpoint.class, TokenEndpoint.class, NonceEndpoint.class, CredentialEndpoint.class, NotificationEndpoint.class,
                     TypeMetadataEndpoint.class));
         }
     }
