@@ -1,5 +1,6 @@
 package io.github.vciconnector.offer;
 
+import io.github.vciconnector.support.MutableClock;
 import io.github.vciconnector.config.ConnectorProperties;
 import io.github.vciconnector.metadata.CredentialConfiguration;
 import io.github.vciconnector.metadata.CredentialConfigurations;
@@ -9,11 +10,8 @@ import io.github.vciconnector.session.memory.InMemorySessionStore;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -28,7 +26,7 @@ final class TestOfferServices {
             + "{\"path\":[\"nationalities\",null]},"
             + "{\"path\":[\"photo\"]}]}";
 
-    final MovableClock clock = new MovableClock(Instant.parse("2026-01-01T00:00:00Z"));
+    final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
     final InMemorySessionStore store = new InMemorySessionStore(clock, Duration.ofHours(24));
     final List<Object> events = new CopyOnWriteArrayList<>();
     final OfferService service;
@@ -52,33 +50,5 @@ final class TestOfferServices {
 
     static Map<String, Object> claims() {
         return Map.of("given_name", "Erika", "family_name", "Mustermann");
-    }
-
-    /** A UTC clock that stands still until a test moves it. */
-    static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant start) {
-            now = start;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException("UTC only");
-        }
     }
 }

@@ -1,17 +1,12 @@
 package io.github.vciconnector.replicas;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.jwk.Curve;
+import io.github.vciconnector.demo.DPoPProofs;
+import io.github.vciconnector.demo.JwtKeyProofs;
+import io.github.vciconnector.demo.WalletClient;
+import java.time.Instant;
+
 import com.nimbusds.jose.jwk.ECKey;
-import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
-import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jose.util.JSONObjectUtils;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
-import io.github.vciconnector.keys.Es256;
 
 import java.io.IOException;
 import java.net.URI;
@@ -21,12 +16,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.text.ParseException;
 import java.time.Duration;
-import java.util.Date;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * A minimal wallet built from Nimbus with real keys: a DPoP key, a holder key, DPoP proofs whose {@code htu} names
@@ -102,18 +94,11 @@ final class TestWallet {
 
     /** A fresh DPoP proof (new jti) for {@code path} below the issuer identifier, with the last server nonce. */
     String dpopProof(String method, String path, String accessToken) {
-        var claims = new JWTClaimsSet.Builder().jwtID(UUID.randomUUID().toString()).claim("htm", method)
-                .claim("htu", issuer + path).issueTime(new Date());
-        if (dpopNonce != null) claims.claim("nonce", dpopNonce);
-        if (accessToken != null) claims.claim("ath", sha256(accessToken));
-        return sign(new JWSHeader.Builder(JWSAlgorithm.ES256).type(new JOSEObjectType("dpop+jwt"))
-                .jwk(dpopKey.toPublicJWK()).build(), claims.build(), dpopKey);
+        return DPoPProofs.buildDPoPProof(method, URI.create(issuer + path), dpopKey, accessToken, dpopNonce);
     }
 
     private String keyProof(String cNonce) {
-        var claims = new JWTClaimsSet.Builder().audience(issuer).issueTime(new Date()).claim("nonce", cNonce).build();
-        return sign(new JWSHeader.Builder(JWSAlgorithm.ES256).type(new JOSEObjectType("openid4vci-proof+jwt"))
-                .jwk(holderKey.toPublicJWK()).build(), claims, holderKey);
+        return JwtKeyProofs.builder(holderKey, issuer, cNonce, null, Instant.now()).build();
     }
 
     private HttpResponse<String> remember(HttpResponse<String> response) {
@@ -145,29 +130,7 @@ final class TestWallet {
         return (Map<String, Object>) value;
     }
 
-    private static String sign(JWSHeader header, JWTClaimsSet claims, ECKey key) {
-        try {
-            var jwt = new SignedJWT(header, claims);
-            jwt.sign(Es256.signer(key));
-            return jwt.serialize();
-        } catch (JOSEException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String sha256(String value) {
-        try {
-            return Base64URL.encode(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.US_ASCII))).toString();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private static ECKey generate() {
-        try {
-            return new ECKeyGenerator(Curve.P_256).generate();
-        } catch (JOSEException e) {
-            throw new IllegalStateException(e);
-        }
+        return WalletClient.generateKey();
     }
 }

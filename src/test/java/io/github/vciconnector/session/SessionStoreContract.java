@@ -1,5 +1,6 @@
 package io.github.vciconnector.session;
 
+import io.github.vciconnector.support.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;

@@ -1,5 +1,6 @@
 package io.github.vciconnector.oauth.dpop;
 
+import io.github.vciconnector.support.MutableClock;
 import io.github.vciconnector.session.memory.InMemorySessionStore;
 
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;

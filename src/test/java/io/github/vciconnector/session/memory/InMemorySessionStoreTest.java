@@ -1,6 +1,6 @@
 package io.github.vciconnector.session.memory;
 
-import io.github.vciconnector.session.MutableClock;
+import io.github.vciconnector.support.MutableClock;
 import io.github.vciconnector.session.SessionStore;
 import io.github.vciconnector.session.SessionStoreContract;
 

@@ -1,4 +1,4 @@
-package io.github.vciconnector.session;
+package io.github.vciconnector.support;
 
 import java.time.Clock;
 import java.time.Duration;
