@@ -14,7 +14,7 @@ import java.util.function.IntSupplier;
 /**
  * Runs first and answers 404 when the port a request arrived on does not own its path (DESIGN §2): management
  * routes only on the management port, wallet routes only on the public port. Paths that are not in normal form
- * (dot segments, encoded slashes or dots, path parameters, double slashes) are refused outright.
+ * (dot segments, any percent-encoding, path parameters, double slashes) are refused outright.
  */
 public final class PortIsolationFilter extends OncePerRequestFilter {
 
@@ -30,13 +30,16 @@ public final class PortIsolationFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String uri = request.getRequestURI();
-        if (!isNormal(uri)) {
+        // No route of the connector needs percent-encoding. An encoded path (/offer%73) would be judged here in its
+        // raw form but matched by Spring in its decoded form, so it is refused before anything else.
+        if (!isNormal(uri) || uri.indexOf('%') >= 0) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
+        String decoded = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
         // getLocalPort() is the socket; getServerPort() is the client's Host header
         boolean onManagementPort = request.getLocalPort() == managementPort.getAsInt();
-        if (onManagementPort != isManagementPath(uri)) {
+        if (onManagementPort != (isManagementPath(uri) || isManagementPath(decoded))) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }

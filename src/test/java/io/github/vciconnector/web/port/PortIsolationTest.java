@@ -30,10 +30,19 @@ class PortIsolationTest extends ConnectorIntegrationTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/x/../offers", "/oidc4vci/../offers", "/%2e%2e/offers", "/offers;x=1", "//offers", "/oidc4vci/%2e%2e/offers"})
+    @ValueSource(strings = {"/x/../offers", "/oidc4vci/../offers", "/%2e%2e/offers", "/offers;x=1", "//offers", "/oidc4vci/%2e%2e/offers",
+            "/offer%73", "/%61ctuator/prometheus", "/%61ctuator/info", "/%6ffers/x/qr"})
     void nonNormalisedPathWhenCalledOnEitherPortThenRefused(String path) throws Exception {
         assertThat(get(publicUri(path)).statusCode()).isIn(400, 404);
         assertThat(get(managementUri(path)).statusCode()).isIn(400, 404);
+    }
+
+    @Test
+    void offerCreationWhenPercentEncodedOnWalletPortThenNotFound() throws Exception {
+        var request = HttpRequest.newBuilder(URI.create(issuer() + "/offer%73")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"credential_configuration_id\": \"IdentityCredential\", "
+                        + "\"claims\": {\"given_name\": \"Eve\", \"family_name\": \"Mallory\"}}")).build();
+        assertThat(HTTP.send(request, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
     }
 
     @Test
