@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The Credential Endpoint logic (OID4VCI 1.0 §8): validates the request, checks the key proofs, and signs one
@@ -114,15 +115,11 @@ public class CredentialService {
      * wins: the signed credentials are dropped and the wallet is told so, instead of overwriting the final state.
      */
     private void markIssued(IssuanceSession session, int count, String notificationId) {
-        IssuanceSession current = session;
-        for (int attempt = 0; attempt < 5; attempt++) {
-            if (current == null || current.status() != OfferStatus.TOKEN_ISSUED) {
-                throw new CredentialRequestException(CredentialError.CREDENTIAL_REQUEST_DENIED, "the offer ended before issuance");
-            }
-            if (store.update(current.issued(count, clock.instant(), notificationId), current.version())) return;
-            current = store.findById(session.offerId()).orElse(null); // a callback bookkeeping write got in between
+        var now = clock.instant();
+        if (store.transition(session.offerId(), current -> current.status() == OfferStatus.TOKEN_ISSUED
+                ? Optional.of(current.issued(count, now, notificationId)) : Optional.empty()).isEmpty()) {
+            throw new CredentialRequestException(CredentialError.CREDENTIAL_REQUEST_DENIED, "the offer ended before issuance");
         }
-        throw new IllegalStateException("could not record issuance: concurrent updates");
     }
 
     private String randomId() {
@@ -133,8 +130,8 @@ public class CredentialService {
 
     private void endFailed(IssuanceSession session, String reason) {
         var now = clock.instant();
-        if (store.update(session.ended(OfferStatus.FAILED, reason, now), session.version())) {
-            events.publishEvent(new OfferEnded(session.offerId(), OfferStatus.FAILED, reason, now));
-        }
+        store.transition(session.offerId(), current -> current.status().isFinal() ? Optional.empty()
+                        : Optional.of(current.ended(OfferStatus.FAILED, reason, now)))
+                .ifPresent(failed -> events.publishEvent(new OfferEnded(session.offerId(), OfferStatus.FAILED, reason, now)));
     }
 }

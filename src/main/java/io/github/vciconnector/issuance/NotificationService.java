@@ -12,6 +12,7 @@ import org.springframework.context.ApplicationEventPublisher;
 
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -57,14 +58,10 @@ public class NotificationService {
     private void fail(IssuanceSession session, String description) {
         String reason = "wallet reported credential_failure" + (description == null || description.isEmpty() ? ""
                 : ": " + description.substring(0, Math.min(description.length(), MAX_DESCRIPTION)));
-        for (int attempt = 0; attempt < 5 && session != null && session.status() == OfferStatus.ISSUED; attempt++) {
-            var now = clock.instant();
-            if (store.update(session.ended(OfferStatus.FAILED, reason, now), session.version())) {
-                events.publishEvent(new OfferEnded(session.offerId(), OfferStatus.FAILED, reason, now));
-                return;
-            }
-            session = store.findById(session.offerId()).orElse(null);
-        }
+        var now = clock.instant();
+        store.transition(session.offerId(), current -> current.status() == OfferStatus.ISSUED
+                        ? Optional.of(current.ended(OfferStatus.FAILED, reason, now)) : Optional.empty())
+                .ifPresent(failed -> events.publishEvent(new OfferEnded(failed.offerId(), OfferStatus.FAILED, reason, now)));
     }
 
     private static boolean isLegal(String text) {

@@ -19,6 +19,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * The Token Endpoint logic for the pre-authorized code grant (OID4VCI 1.0 §6): checks the DPoP proof, the code
@@ -76,7 +77,8 @@ public class PreAuthorizedCodeGrant {
         String accessToken = secrets.randomToken(32);
         Duration lifetime = tokenProperties.accessTokenLifetime();
         var now = clock.instant();
-        if (!store.update(session.tokenIssued(proof.jkt(), now, now.plus(lifetime)), session.version())) {
+        if (store.transition(session.offerId(), current -> current.status() == OfferStatus.OFFER_CREATED
+                ? Optional.of(current.tokenIssued(proof.jkt(), now, now.plus(lifetime))) : Optional.empty()).isEmpty()) {
             throw new TokenRequestException(TokenError.INVALID_GRANT, "offer is no longer redeemable");
         }
         store.indexAccessToken(OfferSecrets.sha256(accessToken), session.offerId(), lifetime);
@@ -92,17 +94,25 @@ public class PreAuthorizedCodeGrant {
         }
     }
 
-    /** VCI-TOK-2 and VCI-TOK-4: tx_code iff the offer asked for one; wrong codes count towards a lockout. */
+    /**
+     * VCI-TOK-2 and VCI-TOK-4: tx_code iff the offer asked for one. Each attempt is counted atomically before the
+     * comparison, so parallel guesses cannot outrun the limit: at most {@code txCodeMaxAttempts} are ever compared.
+     */
     private void checkTxCode(IssuanceSession session, String txCode) {
         if (session.txCodeHash() == null) {
             if (txCode != null) throw new TokenRequestException(TokenError.INVALID_REQUEST, "tx_code was not expected for this offer");
             return;
         }
         if (txCode == null || txCode.isEmpty()) throw new TokenRequestException(TokenError.INVALID_REQUEST, "tx_code is required for this offer");
-        if (OfferSecrets.sameHash(secrets.txCodeHash(session.offerId(), txCode), session.txCodeHash())) return;
-        long failures = store.increment("tx-code-failures", session.offerId(),
+        int max = offerProperties.txCodeMaxAttempts();
+        long attempt = store.increment("tx-code-attempts", session.offerId(),
                 Duration.between(clock.instant(), session.expiresAt()).plusMinutes(1));
-        if (failures >= offerProperties.txCodeMaxAttempts()) lock(session);
+        if (attempt > max) {
+            lock(session);
+            throw new TokenRequestException(TokenError.INVALID_GRANT, "pre-authorized code is invalid, expired or used");
+        }
+        if (OfferSecrets.sameHash(secrets.txCodeHash(session.offerId(), txCode), session.txCodeHash())) return;
+        if (attempt == max) lock(session);
         throw new TokenRequestException(TokenError.INVALID_GRANT, "tx_code is wrong");
     }
 
@@ -111,9 +121,8 @@ public class PreAuthorizedCodeGrant {
         String reason = "tx_code entered wrongly " + offerProperties.txCodeMaxAttempts() + " times";
         // The code index goes first: from here on no replica can redeem the offer, even with the right tx_code.
         store.redeemPreAuthorizedCode(session.preAuthorizedCodeHash());
-        IssuanceSession current = store.findById(session.offerId()).orElse(session);
-        if (!current.status().isFinal() && store.update(current.ended(OfferStatus.FAILED, reason, now), current.version())) {
-            events.publishEvent(new OfferEnded(session.offerId(), OfferStatus.FAILED, reason, now));
-        }
+        store.transition(session.offerId(), current -> current.status().isFinal() ? Optional.empty()
+                        : Optional.of(current.ended(OfferStatus.FAILED, reason, now)))
+                .ifPresent(failed -> events.publishEvent(new OfferEnded(session.offerId(), OfferStatus.FAILED, reason, now)));
     }
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Issuance state shared by offer, token and credential requests. Implementations must be safe across
@@ -27,6 +28,22 @@ public interface SessionStore {
 
     /** Replaces a session if its version still equals {@code expectedVersion} (compare-and-set). */
     boolean update(IssuanceSession updated, long expectedVersion);
+
+    /**
+     * Applies {@code change} to the current session with compare-and-set, reading again when another writer (a
+     * callback bookkeeping write, say) got there first. {@code change} returns empty to give up, e.g. when the
+     * session is no longer in the state the transition starts from. Returns the session as written, or empty.
+     */
+    default Optional<IssuanceSession> transition(String offerId, Function<IssuanceSession, Optional<IssuanceSession>> change) {
+        for (int attempt = 0; attempt < 16; attempt++) {
+            Optional<IssuanceSession> current = findById(offerId);
+            if (current.isEmpty()) return Optional.empty();
+            Optional<IssuanceSession> next = change.apply(current.get());
+            if (next.isEmpty()) return Optional.empty();
+            if (update(next.get(), current.get().version())) return next;
+        }
+        throw new IllegalStateException("offer " + offerId + " is being updated by too many writers at once");
+    }
 
     /** Indexes an access token hash to its session for {@code ttl}. */
     void indexAccessToken(String accessTokenHash, String offerId, Duration ttl);

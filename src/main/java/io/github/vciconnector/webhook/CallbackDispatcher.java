@@ -136,12 +136,7 @@ public class CallbackDispatcher implements SmartLifecycle {
 
     /** Writes the outcome with compare-and-set, re-reading when another writer (a state change) got there first. */
     private void record(String offerId, Callback outcome) {
-        for (int i = 0; i < 5; i++) {
-            Optional<IssuanceSession> current = store.findById(offerId);
-            if (current.isEmpty()) return;
-            if (store.update(current.get().withCallback(outcome), current.get().version())) return;
-        }
-        log.warn("could not record callback outcome for offer {}: concurrent updates; it may be sent again", offerId);
+        store.transition(offerId, current -> Optional.of(current.withCallback(outcome)));
     }
 
     /**

@@ -74,6 +74,29 @@ class TokenEndpointTest extends WalletFlowTest {
     }
 
     @Test
+    void tokenWhenTwentyWrongTxCodesInParallelThenAtMostFiveAreCompared() throws Exception {
+        Map<String, Object> offer = createOffer(TestOffers.ERIKA_WITH_TX_CODE);
+        var form = form(preAuthorizedCode(offer));
+        form.put("tx_code", wrong((String) offer.get("tx_code")));
+        var proofs = new java.util.ArrayList<String>();
+        for (int i = 0; i < 20; i++) proofs.add(proof());
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(20);
+        try {
+            var results = new java.util.ArrayList<java.util.concurrent.Future<HttpResult>>();
+            for (String proof : proofs) results.add(pool.submit(() -> token(form, proof)));
+            int compared = 0;
+            for (var result : results) {
+                HttpResult answer = result.get();
+                assertError(answer, "invalid_grant");
+                if ("tx_code is wrong".equals(answer.json().get("error_description"))) compared++;
+            }
+            assertThat(compared).isBetween(1, 5);  // VCI-TOK-4: the limit holds for parallel guesses too
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void tokenWhenDPoPProofMissingThenInvalidDPoPProof() throws Exception {
         assertError(token(form(preAuthorizedCode(createOffer())), null), "invalid_dpop_proof");
     }
