@@ -3,6 +3,8 @@ package io.github.vciconnector.web.wallet;
 import io.github.vciconnector.metadata.MetadataDocuments;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.CacheControl;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.util.MimeTypeUtils;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -10,6 +12,9 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 
 /**
  * Serves Credential Issuer Metadata (OID4VCI 1.0 §12.2.2) and Authorization Server Metadata (RFC 8414) at their
@@ -44,12 +49,21 @@ class MetadataEndpoint {
         return ResponseEntity.ok().contentType(type).cacheControl(CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic());
     }
 
+    /** True when the wallet ranks application/jwt above application/json (q-values honoured); a bad header means JSON. */
     private static boolean prefersJwt(String accept) {
         if (accept == null) return false;
-        for (MediaType type : MediaType.parseMediaTypes(accept)) {
-            if (type.equalsTypeAndSubtype(JWT)) return true;
-            if (type.equalsTypeAndSubtype(MediaType.APPLICATION_JSON)) return false;
+        try {
+            List<MediaType> types = new ArrayList<>(MediaType.parseMediaTypes(accept));
+            MimeTypeUtils.sortBySpecificity(types);
+            types.sort(Comparator.comparingDouble(MediaType::getQualityValue).reversed());
+            for (MediaType type : types) {
+                if (type.getQualityValue() == 0) continue;
+                if (type.equalsTypeAndSubtype(JWT)) return true;
+                if (type.equalsTypeAndSubtype(MediaType.APPLICATION_JSON) || type.isWildcardType()) return false;
+            }
+            return false;
+        } catch (InvalidMediaTypeException e) {
+            return false;
         }
-        return false;
     }
 }

@@ -31,9 +31,12 @@ class TokenEndpoint {
         this.grant = grant;
     }
 
-    @PostMapping(value = "/oidc4vci/token", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
-            produces = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(value = "/oidc4vci/token", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Map<String, Object>> token(HttpServletRequest request) {
+        if (!isForm(request.getContentType())) {
+            // RFC 6749 §3.2: the token request is a form; anything else is invalid_request, answered 400 (VCI-TOK-12).
+            throw new TokenRequestException(TokenError.INVALID_REQUEST, "content type must be application/x-www-form-urlencoded");
+        }
         if (request.getQueryString() != null) {
             throw new TokenRequestException(TokenError.INVALID_REQUEST, "token request parameters belong in the body");
         }
@@ -50,7 +53,14 @@ class TokenEndpoint {
 
     private static Map<String, String> form(HttpServletRequest request) {
         var form = new HashMap<String, String>();
-        for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
+        Map<String, String[]> parameters;
+        try {
+            parameters = request.getParameterMap();
+        } catch (RuntimeException e) {
+            // Tomcat refuses malformed percent-encoding here; its message would echo the parameter, so it is dropped.
+            throw new TokenRequestException(TokenError.INVALID_REQUEST, "form body is not valid application/x-www-form-urlencoded");
+        }
+        for (Map.Entry<String, String[]> parameter : parameters.entrySet()) {
             // RFC 6749 §3.2: parameters must not be included more than once.
             if (parameter.getValue().length != 1) {
                 throw new TokenRequestException(TokenError.INVALID_REQUEST, "parameter " + safe(parameter.getKey()) + " is repeated");
@@ -67,6 +77,14 @@ class TokenEndpoint {
             if (!values.isEmpty()) headers.put(name.toLowerCase(Locale.ROOT), values);
         }
         return headers;
+    }
+
+    private static boolean isForm(String contentType) {
+        try {
+            return contentType != null && MediaType.APPLICATION_FORM_URLENCODED.includes(MediaType.parseMediaType(contentType));
+        } catch (org.springframework.http.InvalidMediaTypeException e) {
+            return false;
+        }
     }
 
     private static String safe(String name) {

@@ -1,6 +1,11 @@
 package io.github.vciconnector.web.wallet;
 
 import io.github.vciconnector.config.ConnectorProperties;
+import io.github.vciconnector.web.port.ManagementConnector;
+import jakarta.servlet.DispatcherType;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.HandlerTypePredicate;
 import org.springframework.web.servlet.config.annotation.PathMatchConfigurer;
@@ -9,6 +14,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * When the Credential Issuer Identifier has a path ({@code https://h/tenant}), the wallet endpoints live below it
  * ({@code /tenant/oidc4vci/token}) while the well-known documents keep their place at the root (OID4VCI §12.2.2).
+ * Errors that happen before any endpoint is chosen get the OAuth error shape too.
  */
 @Configuration(proxyBeanMethods = false)
 class WalletRoutesConfiguration implements WebMvcConfigurer {
@@ -17,6 +23,14 @@ class WalletRoutesConfiguration implements WebMvcConfigurer {
 
     WalletRoutesConfiguration(ConnectorProperties connector) {
         this.connector = connector;
+    }
+
+    @Bean
+    FilterRegistrationBean<WalletErrorPageFilter> walletErrorPageFilter(ManagementConnector managementConnector) {
+        var registration = new FilterRegistrationBean<>(new WalletErrorPageFilter(managementConnector::localPort));
+        registration.setDispatcherTypes(DispatcherType.ERROR);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
+        return registration;
     }
 
     @Override
