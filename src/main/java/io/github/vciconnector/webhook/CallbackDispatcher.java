@@ -99,16 +99,24 @@ public class CallbackDispatcher implements SmartLifecycle {
     }
 
     private void deliver(String offerId) {
-        if (!store.markUsed("callback-lease", offerId, leaseTtl)) return; // another replica delivers this offer
+        boolean delivered = true;
+        while (delivered && running) delivered = deliverNext(offerId); // the next event follows at once
+    }
+
+    /**
+     * One attempt per lease: the lease (TTL well above one attempt's timeout) cannot expire under us, so no other
+     * replica delivers this offer meanwhile, and releasing it never frees another replica's lease.
+     * Returns true when an event was delivered (or given up), so the next one may follow.
+     */
+    private boolean deliverNext(String offerId) {
+        if (!store.markUsed("callback-lease", offerId, leaseTtl)) return false; // another replica delivers this offer
         try {
-            while (running) {
-                Optional<IssuanceSession> session = store.findById(offerId);
-                Optional<Callback> next = session.flatMap(IssuanceSession::nextPendingCallback);
-                if (next.isEmpty() || next.get().nextAttemptAt().isAfter(clock.instant())) return;
-                if (!attempt(offerId, next.get())) return;
-            }
+            Optional<Callback> due = store.findById(offerId).flatMap(IssuanceSession::nextPendingCallback);
+            if (due.isEmpty() || due.get().nextAttemptAt().isAfter(clock.instant())) return false;
+            return attempt(offerId, due.get());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return false;
         } finally {
             store.consume("callback-lease", offerId);
         }

@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * The embedded default {@link SessionStore}: one instance, state lost on restart. Every single-use rule is a
  * single {@link ConcurrentHashMap} operation, so it is atomic within this JVM. Expired entries are invisible at
- * once and removed by {@link #purgeExpired()}.
+ * once and removed by {@link #purgeExpired()}, which writes trigger at most once a minute.
  */
 public final class InMemorySessionStore implements SessionStore {
 
@@ -36,6 +36,7 @@ public final class InMemorySessionStore implements SessionStore {
     private final TimeIndex dueCallbacks = new TimeIndex();
     private final TimeIndex pendingExpiry = new TimeIndex();
     private volatile Instant nextPurge = Instant.EPOCH;
+    private final AtomicBoolean purging = new AtomicBoolean();
 
     /** @param retention how long a session stays readable after its offer expired or ended */
     public InMemorySessionStore(Clock clock, Duration retention) {
@@ -83,6 +84,7 @@ public final class InMemorySessionStore implements SessionStore {
 
     @Override
     public void indexAccessToken(String accessTokenHash, String offerId, Duration ttl) {
+        purgeOccasionally(clock.instant());
         accessTokens.put(accessTokenHash, new Entry<>(offerId, clock.instant().plus(ttl)));
     }
 
@@ -93,6 +95,7 @@ public final class InMemorySessionStore implements SessionStore {
 
     @Override
     public boolean markUsed(String namespace, String value, Duration ttl) {
+        purgeOccasionally(clock.instant());
         var now = clock.instant();
         var fresh = new Entry<>(1L, now.plus(ttl));
         var key = namespace + ':' + value;
@@ -102,6 +105,7 @@ public final class InMemorySessionStore implements SessionStore {
 
     @Override
     public void remember(String namespace, String value, Duration ttl) {
+        purgeOccasionally(clock.instant());
         values.put(namespace + ':' + value, new Entry<>(1L, clock.instant().plus(ttl)));
     }
 
@@ -113,6 +117,7 @@ public final class InMemorySessionStore implements SessionStore {
 
     @Override
     public long increment(String namespace, String key, Duration ttl) {
+        purgeOccasionally(clock.instant());
         var now = clock.instant();
         return values.compute(namespace + ':' + key, (k, current) -> current != null && current.alive(now)
                 ? new Entry<>(current.value() + 1, current.expiresAt())
@@ -126,6 +131,7 @@ public final class InMemorySessionStore implements SessionStore {
 
     @Override
     public String putIfAbsent(String namespace, String key, String value, Duration ttl) {
+        purgeOccasionally(clock.instant());
         var now = clock.instant();
         var fresh = new Entry<>(value, now.plus(ttl));
         var winner = strings.compute(namespace + ':' + key, (k, current) -> current != null && current.alive(now) ? current : fresh);
@@ -169,10 +175,17 @@ public final class InMemorySessionStore implements SessionStore {
         strings.values().removeIf(e -> !e.alive(now));
     }
 
+    /**
+     * Every write may trigger a purge, at most once a minute and on one thread at a time, so entries written by
+     * unauthenticated requests (DPoP jtis, say) cannot pile up while no offers are created.
+     */
     private void purgeOccasionally(Instant now) {
-        if (now.isAfter(nextPurge)) {
+        if (!now.isAfter(nextPurge) || !purging.compareAndSet(false, true)) return;
+        try {
             nextPurge = now.plusSeconds(60);
             purgeExpired();
+        } finally {
+            purging.set(false);
         }
     }
 
