@@ -23,7 +23,8 @@ final class ClaimsValidator {
             "status", "_sd", "_sd_alg", "...", "aka_vcts", "jti", "aud");
 
     /** SD-JWT §4.2: these names carry digests at every level, so no claim may use them. */
-    private static final Set<String> RESERVED_AT_EVERY_LEVEL = Set.of("_sd", "...");
+    // The same set the SD-JWT encoder refuses (sdjwt.ClaimValues): what passes here must be issuable later.
+    static final Set<String> RESERVED_AT_EVERY_LEVEL = Set.of("_sd", "_sd_alg", "_sd_jwt", "...");
 
     static final int MAX_DEPTH = 8;
 
@@ -60,6 +61,7 @@ final class ClaimsValidator {
             for (Map.Entry<?, ?> entry : ((Map<?, ?>) value).entrySet()) {
                 String name = String.valueOf(entry.getKey());
                 String child = field + "." + name;
+                if (name.isEmpty()) throw invalid(field, "claim names must not be empty");
                 if (RESERVED_AT_EVERY_LEVEL.contains(name)) throw invalid(child, "claim name " + name + " is reserved by SD-JWT");
                 // Below a described leaf anything goes; where the metadata goes deeper, every member must be described.
                 if ((path.isEmpty() || wantsObject) && !next.contains(name)) {
