@@ -6,7 +6,6 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
-import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.github.vciconnector.issuance.keyattestation.KeyAttestation;
@@ -140,8 +139,10 @@ public class KeyProofVerifier {
             }
             signer = attestation.attestedKeys().get(Integer.parseInt(kid));
         } else {
-            JWK jwk = header.getJWK().toPublicJWK();
-            signer = attestation.attestedKeys().stream().filter(k -> k.equals(jwk)).findFirst()
+            if (!(header.getJWK() instanceof ECKey)) throw invalidProof("proof key is not in attested_keys");
+            // RFC 7638 thumbprints: the same key with other members (kid, use, alg) is still the same key.
+            String wanted = thumbprint((ECKey) header.getJWK());
+            signer = attestation.attestedKeys().stream().filter(k -> thumbprint(k).equals(wanted)).findFirst()
                     .orElseThrow(() -> invalidProof("proof key is not in attested_keys"));
         }
         verifySignature(jwt, signer, "proof is not signed by the attested key it names");

@@ -32,17 +32,14 @@ public class AccessTokenVerifier {
         String tokenHash = OfferSecrets.sha256(token);
         IssuanceSession session = store.findByAccessToken(tokenHash)
                 .orElseThrow(() -> new ResourceAccessException(ResourceError.INVALID_TOKEN, "access token is invalid or expired"));
-        DPoPProof proof;
         try {
-            proof = dpop.verify(dpopHeaders, method, uri, token);
+            DPoPProof proof = dpop.verify(dpopHeaders, method, uri, token);
+            DPoPProofVerifier.requireBoundTo(proof, session.dpopJkt());
+            return new AuthorizedWallet(session, tokenHash);
         } catch (DPoPProofException e) {
             throw new ResourceAccessException(e.error() == DPoPError.USE_DPOP_NONCE
                     ? ResourceError.USE_DPOP_NONCE : ResourceError.INVALID_DPOP_PROOF, e.getMessage());
         }
-        if (!OfferSecrets.sameHash(proof.jkt(), session.dpopJkt())) {
-            throw new ResourceAccessException(ResourceError.INVALID_DPOP_PROOF, "DPoP key does not match the access token");
-        }
-        return new AuthorizedWallet(session, tokenHash, proof.publicKey());
     }
 
     private static String dpopToken(String authorization) {

@@ -1,13 +1,13 @@
 package io.github.vciconnector.oauth;
 
-import com.nimbusds.jose.jwk.JWK;
 import io.github.vciconnector.session.IssuanceSession;
 
 /**
- * A wallet that presented a valid DPoP-bound access token and a matching proof. Only the resource-side token
- * check creates it, so issuing a credential without authorisation does not compile.
+ * A wallet that presented a valid DPoP-bound access token and a matching proof, as {@link AccessTokenVerifier}
+ * establishes it. The issuance and notification services take it as their first argument, so they are only ever
+ * called with a checked token in hand.
  *
  * @param accessTokenHash SHA-256 of the presented token, the key for once-per-token rules
  */
-public record AuthorizedWallet(IssuanceSession session, String accessTokenHash, JWK dpopKey) {
+public record AuthorizedWallet(IssuanceSession session, String accessTokenHash) {
 }
