@@ -45,11 +45,26 @@ class RelaxedHaipTest extends WalletFlowTest {
     }
 
     @Test
-    void tokenWhenRelaxedButAttestationSentAndNotTrustedThenInvalidClient() throws Exception {
+    void issuanceWhenRelaxedWithoutAnchorsAndEudiWalletSendsAttestationsThenIssued() throws Exception {
+        // ABCA-10 development mode: no anchors configured, so any wallet provider's attestation is taken on its x5c leaf.
+        var ca = TestPki.ca("Unconfigured Wallet Provider CA");
+        var provider = new WalletProvider(ca.certificate(), ca.keys().getPrivate(), Clock.systemUTC());
+        var wallet = new WalletClient(HTTP, WalletOptions.defaults()
+                .withClientAttestation(provider.clientAttestation(WalletOptions.DEFAULT_CLIENT_ID, true))
+                .withKeyProofs(provider.keyProofs(WalletOptions.DEFAULT_CLIENT_ID)));
+
+        var result = wallet.receive((String) createOffer().get("credential_offer_uri"), null, 2);
+
+        assertThat(result.credentials()).hasSize(2);
+    }
+
+    @Test
+    void tokenWhenRelaxedWithoutAnchorsButAttestationForAnotherClientThenInvalidClient() throws Exception {
+        // Without anchors the chain is not trusted, but every other check of the attestation still applies (ABCA-4).
         var ca = TestPki.ca("Unconfigured Wallet Provider CA");
         var provider = new WalletProvider(ca.certificate(), ca.keys().getPrivate(), Clock.systemUTC());
         var wallet = new WalletClient(HTTP, WalletOptions.defaults().withClientAttestation(
-                provider.clientAttestation(WalletOptions.DEFAULT_CLIENT_ID, true)));
+                provider.clientAttestation("another-wallet", true)));
 
         assertThatThrownBy(() -> wallet.receive((String) createOffer().get("credential_offer_uri"), null, 1))
                 .isInstanceOfSatisfying(WalletException.class, e -> assertThat(e.error()).isEqualTo("invalid_client"));
