@@ -44,9 +44,25 @@ public final class CredentialConfigurationsLoader {
         try {
             byte[] document = readDocument(variable, entry);
             var typeMetadata = TypeMetadata.parse(document);
+            requireIssuable(typeMetadata);
             return new CredentialConfiguration(id, entry.scope(), typeMetadata, entry.validity());
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException(variable + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * TM-5: consumers reject credentials that break their Type Metadata. Array elements are issued as part of their
+     * array, never as Disclosures of their own, so a document that demands {@code sd: always} below an array cannot
+     * be honoured and is refused here rather than at the first issuance.
+     */
+    private static void requireIssuable(TypeMetadata typeMetadata) {
+        for (ClaimMetadata claim : typeMetadata.claims()) {
+            boolean belowArray = claim.path().stream().anyMatch(element -> !(element instanceof String));
+            if (belowArray && "always".equals(claim.sd())) {
+                throw new IllegalArgumentException("claim " + claim.path() + " asks for sd always on array elements, "
+                        + "which this connector cannot issue; use allowed or never");
+            }
         }
     }
 
