@@ -96,7 +96,11 @@ public class WalletErrorHandler {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).cacheControl(CacheControl.noStore()).body(body("not_found", "no such resource"));
     }
 
-    /** The shared session store is away: nothing was decided, the wallet may retry (RFC 6749 §4.1.2.1 code). */
+    /**
+     * The shared session store is away (RFC 6749 §4.1.2.1 code). Usually nothing was decided and the wallet may
+     * retry; if the store failed between two steps of one request (a code redeemed, its token not yet stored), the
+     * retry fails with invalid_grant and the offer expires, because single-use values are never handed out twice.
+     */
     @ExceptionHandler(SessionStoreUnavailableException.class)
     ResponseEntity<Map<String, Object>> unavailable(SessionStoreUnavailableException e) {
         log.warn("wallet request refused: {}", e.getMessage());
