@@ -1,11 +1,9 @@
 package io.github.vciconnector.issuance;
 
+import io.github.vciconnector.session.ServerKey;
 import io.github.vciconnector.session.SessionStore;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.ByteBuffer;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -28,11 +26,12 @@ public class CNonces {
     private final SecureRandom random;
     private final Clock clock;
     private final Duration lifetime;
-    private volatile SecretKeySpec key;
+    private final ServerKey key;
 
     public CNonces(SessionStore store, SecureRandom random, Clock clock, IssuanceProperties properties) {
         this.store = store;
         this.random = random;
+        this.key = new ServerKey(store, "keys", "c-nonce", random);
         this.clock = clock;
         this.lifetime = properties.cNonceLifetime();
     }
@@ -64,24 +63,6 @@ public class CNonces {
     }
 
     private byte[] mac(byte[] input) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key());
-            return Arrays.copyOf(mac.doFinal(input), MAC);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 unavailable", e);
-        }
-    }
-
-    private SecretKeySpec key() {
-        SecretKeySpec current = key;
-        if (current == null) {
-            byte[] candidate = new byte[32];
-            random.nextBytes(candidate);
-            String encoded = store.getOrCreate("keys", "c-nonce", Base64.getUrlEncoder().encodeToString(candidate));
-            current = new SecretKeySpec(Base64.getUrlDecoder().decode(encoded), "HmacSHA256");
-            key = current;
-        }
-        return current;
+        return Arrays.copyOf(key.mac(input), MAC);
     }
 }

@@ -1,9 +1,8 @@
 package io.github.vciconnector.offer;
 
+import io.github.vciconnector.session.ServerKey;
 import io.github.vciconnector.session.SessionStore;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -23,13 +22,12 @@ public final class OfferSecrets {
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
     private static final int ID_CHARS = 22; // 16 random bytes, base64url
 
-    private final SessionStore store;
     private final SecureRandom random;
-    private volatile SecretKeySpec key;
+    private final ServerKey key;
 
     public OfferSecrets(SessionStore store, SecureRandom random) {
-        this.store = store;
         this.random = random;
+        this.key = new ServerKey(store, "keys", "offer-secrets", random);
     }
 
     /** A new offer id: 128 random bits (VCI-OFR-3). */
@@ -90,22 +88,6 @@ public final class OfferSecrets {
     }
 
     private byte[] mac(String input) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key());
-            return mac.doFinal(input.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 unavailable", e);
-        }
-    }
-
-    private SecretKeySpec key() {
-        SecretKeySpec current = key;
-        if (current == null) {
-            String encoded = store.getOrCreate("keys", "offer-secrets", randomToken(32));
-            current = new SecretKeySpec(Base64.getUrlDecoder().decode(encoded), "HmacSHA256");
-            key = current;
-        }
-        return current;
+        return key.mac(input.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -1,11 +1,9 @@
 package io.github.vciconnector.oauth.dpop;
 
+import io.github.vciconnector.session.ServerKey;
 import io.github.vciconnector.session.SessionStore;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.ByteBuffer;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -20,7 +18,6 @@ public final class DPoPNonces {
 
     private static final int BUCKET_BYTES = 8;
     private static final int MAC_BYTES = 16;
-    private static final int KEY_BYTES = 32;
     /** base64url without padding of 24 bytes; anything else is rejected before decoding. */
     private static final int NONCE_LENGTH = 32;
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
@@ -29,17 +26,14 @@ public final class DPoPNonces {
     private record Window(long bucket, String current, byte[] currentBytes, byte[] previousBytes) {
     }
 
-    private final SessionStore store;
     private final Clock clock;
-    private final SecureRandom random;
     private final long bucketMillis;
-    private volatile SecretKeySpec key;
+    private final ServerKey key;
     private volatile Window window;
 
     public DPoPNonces(SessionStore store, Clock clock, SecureRandom random, DPoPProperties properties) {
-        this.store = store;
         this.clock = clock;
-        this.random = random;
+        this.key = new ServerKey(store, "dpop", "nonce-key", random);
         this.bucketMillis = properties.nonceLifetime().toMillis();
     }
 
@@ -78,39 +72,7 @@ public final class DPoPNonces {
 
     private byte[] nonceBytes(long bucket) {
         byte[] bucketBytes = ByteBuffer.allocate(BUCKET_BYTES).putLong(bucket).array();
-        try {
-            var mac = Mac.getInstance("HmacSHA256");
-            mac.init(key());
-            byte[] tag = mac.doFinal(bucketBytes);
-            return ByteBuffer.allocate(BUCKET_BYTES + MAC_BYTES).put(bucketBytes).put(tag, 0, MAC_BYTES).array();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 unavailable", e);
-        }
-    }
-
-    private SecretKeySpec key() {
-        var k = key;
-        if (k == null) {
-            synchronized (this) {
-                if (key == null) key = loadKey();
-                k = key;
-            }
-        }
-        return k;
-    }
-
-    /** Every replica offers its own random key; the store keeps the first one, so all replicas agree. */
-    private SecretKeySpec loadKey() {
-        byte[] candidate = new byte[KEY_BYTES];
-        random.nextBytes(candidate);
-        String stored = store.getOrCreate("dpop", "nonce-key", ENCODER.encodeToString(candidate));
-        byte[] bytes;
-        try {
-            bytes = Base64.getUrlDecoder().decode(stored);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("stored DPoP nonce key is not base64url", e);
-        }
-        if (bytes.length < KEY_BYTES) throw new IllegalStateException("stored DPoP nonce key is too short");
-        return new SecretKeySpec(bytes, "HmacSHA256");
+        byte[] tag = key.mac(bucketBytes);
+        return ByteBuffer.allocate(BUCKET_BYTES + MAC_BYTES).put(bucketBytes).put(tag, 0, MAC_BYTES).array();
     }
 }
