@@ -1,8 +1,8 @@
 package io.github.vciconnector.issuance;
 
+import io.github.vciconnector.keys.Digests;
 import io.github.vciconnector.oauth.AuthorizedWallet;
 import io.github.vciconnector.offer.OfferEnded;
-import io.github.vciconnector.offer.OfferSecrets;
 import io.github.vciconnector.session.IssuanceSession;
 import io.github.vciconnector.session.OfferStatus;
 import io.github.vciconnector.session.SessionStore;
@@ -48,7 +48,7 @@ public class NotificationService {
             throw invalid("event_description must be printable ASCII without quotes or backslashes");
         }
         IssuanceSession session = store.findById(wallet.session().offerId()).orElse(wallet.session());
-        if (!OfferSecrets.sameHash((String) notificationId, session.notificationId())) {
+        if (!Digests.sameHash((String) notificationId, session.notificationId())) {
             throw new NotificationRequestException(NotificationError.INVALID_NOTIFICATION_ID, "notification_id is unknown");
         }
         log.info("wallet notification {} for offer {}", event, session.offerId());

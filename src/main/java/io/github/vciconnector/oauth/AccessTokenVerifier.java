@@ -1,10 +1,10 @@
 package io.github.vciconnector.oauth;
 
+import io.github.vciconnector.keys.Digests;
 import io.github.vciconnector.oauth.dpop.DPoPError;
 import io.github.vciconnector.oauth.dpop.DPoPProof;
 import io.github.vciconnector.oauth.dpop.DPoPProofException;
 import io.github.vciconnector.oauth.dpop.DPoPProofVerifier;
-import io.github.vciconnector.offer.OfferSecrets;
 import io.github.vciconnector.session.IssuanceSession;
 import io.github.vciconnector.session.SessionStore;
 
@@ -29,7 +29,7 @@ public class AccessTokenVerifier {
     /** Throws {@link ResourceAccessException} with the RFC 6750 / RFC 9449 error code. */
     public AuthorizedWallet authorize(String authorization, List<String> dpopHeaders, String method, URI uri) {
         String token = dpopToken(authorization);
-        String tokenHash = OfferSecrets.sha256(token);
+        String tokenHash = Digests.sha256(token);
         IssuanceSession session = store.findByAccessToken(tokenHash)
                 .orElseThrow(() -> new ResourceAccessException(ResourceError.INVALID_TOKEN, "access token is invalid or expired"));
         try {

@@ -1,5 +1,6 @@
 package io.github.vciconnector.oauth;
 
+import io.github.vciconnector.keys.Digests;
 import io.github.vciconnector.config.ConnectorProperties;
 import io.github.vciconnector.metadata.AuthorizationServerMetadata;
 import io.github.vciconnector.metadata.IssuerMetadata;
@@ -65,7 +66,7 @@ public class PreAuthorizedCodeGrant {
         DPoPProof proof = verifyDPoP(request);
         clientAuthentication.authenticate(request);
 
-        String codeHash = OfferSecrets.sha256(code);
+        String codeHash = Digests.sha256(code);
         IssuanceSession session = store.findByPreAuthorizedCode(codeHash)
                 .filter(s -> s.status() == OfferStatus.OFFER_CREATED && !s.isExpired(clock.instant()))
                 .orElseThrow(() -> new TokenRequestException(TokenError.INVALID_GRANT, "pre-authorized code is invalid, expired or used"));
@@ -81,7 +82,7 @@ public class PreAuthorizedCodeGrant {
                 ? Optional.of(current.tokenIssued(proof.jkt(), now, now.plus(lifetime))) : Optional.empty()).isEmpty()) {
             throw new TokenRequestException(TokenError.INVALID_GRANT, "offer is no longer redeemable");
         }
-        store.indexAccessToken(OfferSecrets.sha256(accessToken), session.offerId(), lifetime);
+        store.indexAccessToken(Digests.sha256(accessToken), session.offerId(), lifetime);
         return new TokenResponse(accessToken, lifetime.toSeconds(), nonces.current());
     }
 
@@ -111,7 +112,7 @@ public class PreAuthorizedCodeGrant {
             lock(session);
             throw new TokenRequestException(TokenError.INVALID_GRANT, "pre-authorized code is invalid, expired or used");
         }
-        if (OfferSecrets.sameHash(secrets.txCodeHash(session.offerId(), txCode), session.txCodeHash())) return;
+        if (Digests.sameHash(secrets.txCodeHash(session.offerId(), txCode), session.txCodeHash())) return;
         if (attempt == max) lock(session);
         throw new TokenRequestException(TokenError.INVALID_GRANT, "tx_code is wrong");
     }

@@ -1,5 +1,6 @@
 package io.github.vciconnector.offer;
 
+import io.github.vciconnector.keys.Digests;
 import io.github.vciconnector.session.SessionStore;
 
 import java.time.Duration;
@@ -33,10 +34,10 @@ final class OfferIdempotency {
     String claim(String key, String canonicalRequest, String candidateOfferId, Duration ttl) {
         requireWellFormed(key);
         String fingerprint = secrets.requestFingerprint(canonicalRequest);
-        String existing = store.putIfAbsent(NAMESPACE, OfferSecrets.sha256(key), fingerprint + " " + candidateOfferId, ttl);
+        String existing = store.putIfAbsent(NAMESPACE, Digests.sha256(key), fingerprint + " " + candidateOfferId, ttl);
         if (existing == null) return null;
         int space = existing.indexOf(' ');
-        if (!OfferSecrets.sameHash(existing.substring(0, space), fingerprint)) {
+        if (!Digests.sameHash(existing.substring(0, space), fingerprint)) {
             throw new OfferException(OfferError.IDEMPOTENCY_KEY_REUSED, "Idempotency-Key",
                     "this Idempotency-Key was already used with a different request");
         }

@@ -4,7 +4,6 @@ import io.github.vciconnector.session.ServerKey;
 import io.github.vciconnector.session.SessionStore;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Arrays;
@@ -70,21 +69,6 @@ public final class OfferSecrets {
      */
     public String requestFingerprint(String canonicalRequest) {
         return B64.encodeToString(mac("idempotent-request:" + canonicalRequest));
-    }
-
-    /** Constant-time comparison of two hashes. */
-    public static boolean sameHash(String a, String b) {
-        return a != null && b != null
-                && MessageDigest.isEqual(a.getBytes(StandardCharsets.US_ASCII), b.getBytes(StandardCharsets.US_ASCII));
-    }
-
-    /** SHA-256, base64url: how pre-authorized codes and access tokens are indexed in the store. */
-    public static String sha256(String value) {
-        try {
-            return B64.encodeToString(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.US_ASCII)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private byte[] mac(String input) {

@@ -1,5 +1,6 @@
 package io.github.vciconnector.offer;
 
+import io.github.vciconnector.keys.Digests;
 import io.github.vciconnector.config.ConnectorProperties;
 import io.github.vciconnector.metadata.AuthorizationServerMetadata;
 import io.github.vciconnector.metadata.CredentialConfiguration;
@@ -87,7 +88,7 @@ public class OfferService {
         var now = clock.instant();
         String txCode = txCodeSpec == null ? null : TxCodes.generate(txCodeSpec, random);
         var session = IssuanceSession.created(offerId, configuration.id(), request.claims(),
-                OfferSecrets.sha256(secrets.preAuthorizedCode(offerId)), txCodeSpec,
+                Digests.sha256(secrets.preAuthorizedCode(offerId)), txCodeSpec,
                 txCode == null ? null : secrets.txCodeHash(offerId, txCode), now, now.plus(ttl), callbackMaxAge);
         store.create(session);
         events.publishEvent(new OfferCreated(offerId, now));

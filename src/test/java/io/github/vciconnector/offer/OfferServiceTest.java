@@ -1,5 +1,6 @@
 package io.github.vciconnector.offer;
 
+import io.github.vciconnector.keys.Digests;
 import io.github.vciconnector.session.IssuanceSession;
 import io.github.vciconnector.session.OfferStatus;
 import org.junit.jupiter.api.RepeatedTest;
@@ -120,7 +121,7 @@ class OfferServiceTest {
     void createWhenIdempotencyEntryStoredThenItHoldsNoClaimValue() {
         offers.create(request(claims(), null, null), "key-1");
 
-        String stored = fixture.store.putIfAbsent(OfferIdempotency.NAMESPACE, OfferSecrets.sha256("key-1"), "probe", Duration.ofMinutes(1));
+        String stored = fixture.store.putIfAbsent(OfferIdempotency.NAMESPACE, Digests.sha256("key-1"), "probe", Duration.ofMinutes(1));
         assertThat(stored).doesNotContain("Erika", "Mustermann");
     }
 
