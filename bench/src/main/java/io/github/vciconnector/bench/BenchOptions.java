@@ -23,7 +23,7 @@ record BenchOptions(int flows, int warmup, int concurrency, String store, String
                     Path jar, List<String> serverJvm, Path jfr, CryptoFloor.Counts floorCounts) {
 
     static final String USAGE = """
-            bench/run [--flows 5000] [--warmup 1500] [--concurrency 8] [--store memory|redis]
+            bench/run [--flows 6000] [--warmup 12000] [--concurrency 8] [--store memory|redis]
                       [--redis-url redis://localhost:6379] [--offers 100000] [--no-half-rate]
                       [--jar target/issuer-connector-<version>.jar] [--server-jvm "-Xms1g -Xmx1g -XX:+UseG1GC"] [--jfr file.jfr]
                       [--floor-counts 1,4,2,0]  (signs, verifies with a new key, with a kept key, X.509 per flow)
@@ -36,8 +36,8 @@ record BenchOptions(int flows, int warmup, int concurrency, String store, String
     }
 
     static BenchOptions parse(String[] args) {
-        int flows = 5000;
-        int warmup = 1500;
+        int flows = 6000;
+        int warmup = 12000;
         int concurrency = 8;
         String store = "memory";
         String redisUrl = "redis://localhost:6379";

@@ -120,7 +120,7 @@ final class ConnectorProcess implements AutoCloseable {
 
     /** The line in which Spring Boot reports its own start time, e.g. "Started ConnectorApplication in 2.1 seconds". */
     String startedLine() throws IOException {
-        return Files.readAllLines(log).stream().filter(l -> l.contains("Started ")).findFirst()
+        return Files.readAllLines(log).stream().filter(l -> l.contains("Started ConnectorApplication")).findFirst()
                 .map(l -> l.substring(l.indexOf("Started "))).orElse("(not found)");
     }
 
