@@ -50,10 +50,9 @@ public final class BenchRunner {
                 var wallets = new ArrayList<BenchWallet>();
                 for (int i = 0; i < options.concurrency(); i++) wallets.add(new BenchWallet(connector, provider, i));
                 if (options.warmup() > 0) report.phase(LoadPhase.run("warm-up", connector, wallets, pool, options.warmup(), 0), false);
-                if (options.jfr() != null) connector.startFlightRecording();
                 LoadPhase.Result max = LoadPhase.run("maximum throughput", connector, wallets, pool, options.flows(), 0);
                 report.phase(max, true);
-                if (options.jfr() != null) connector.stopFlightRecording(options.jfr());
+                if (options.jfr() != null) connector.dumpFlightRecording(options.jfr(), max.wall().toSeconds() + 1);
                 report.idle(idleCpu(connector, 5));
                 if (options.halfRate()) {
                     double rate = max.flowsPerSecond() / 2;

@@ -48,6 +48,8 @@ final class ConnectorProcess implements AutoCloseable {
         var command = new ArrayList<String>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(options.serverJvm());
+        // From the start: starting a recording later deoptimises compiled code and distorts the measured run.
+        if (options.jfr() != null) command.add("-XX:StartFlightRecording=name=bench,settings=profile");
         command.add("-jar");
         command.add(jar.toString());
         var builder = new ProcessBuilder(command).directory(workDir.toFile());
@@ -173,13 +175,9 @@ final class ConnectorProcess implements AutoCloseable {
         return Long.parseLong(matcher.group(1)) * 1024;
     }
 
-    /** Starts a JDK Flight Recording (profile settings: execution samples every 10 ms) in the connector. */
-    void startFlightRecording() {
-        run("jcmd", Long.toString(process.pid()), "JFR.start", "name=bench", "settings=profile");
-    }
-
-    void stopFlightRecording(Path file) {
-        run("jcmd", Long.toString(process.pid()), "JFR.stop", "name=bench", "filename=" + file);
+    /** Writes what the flight recording holds of the last {@code seconds} (execution samples every 10 ms) to {@code file}. */
+    void dumpFlightRecording(Path file, long seconds) {
+        run("jcmd", Long.toString(process.pid()), "JFR.dump", "name=bench", "filename=" + file, "begin=-" + seconds + "s");
     }
 
     @Override
