@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 
 /** The printed result of one benchmark run, with the targets compared (reported, never asserted). */
 final class Report {
@@ -57,6 +58,10 @@ final class Report {
                 result.generatorCpuMillisPerFlow(), result.refusals());
         if (!detailed) return;
         threads(result);
+        double jit = result.serverThreadTicks().entrySet().stream().filter(e -> e.getKey().contains("CompilerThre"))
+                .mapToLong(Map.Entry::getValue).sum() * 1000.0 / ticksPerSecond / result.flows();
+        line("   server CPU without the JIT compiler threads (still warming up): %.2f ms per flow = %.2fx the crypto floor",
+                result.serverCpuMillisPerFlow() - jit, (result.serverCpuMillisPerFlow() - jit) / floorMillis);
         line("   %-28s %7s %8s %8s %8s", "endpoint", "count", "p50 ms", "p95 ms", "p99 ms");
         for (Latencies.Endpoint endpoint : Latencies.Endpoint.values()) {
             int count = result.latencies().count(endpoint);
