@@ -66,9 +66,16 @@ public final class BenchRunner {
                 pool.shutdownNow();
             }
             report.machine(ConnectorProcess.run("cat", "/proc/loadavg").trim());
+            if (options.store().equals("redis")) deleteRedisKeys(options.redisUrl(), ConnectorProcess.redisKeyPrefix());
             System.out.println(report);
             System.out.println("connector log: " + connector.log());
         }
+    }
+
+    /** The run's keys would otherwise stay in Redis for the retention period (a day). */
+    private static void deleteRedisKeys(String url, String prefix) {
+        ConnectorProcess.run("sh", "-c", "redis-cli -u \"$0\" --scan --pattern \"$1*\" | xargs -r -n 500 redis-cli -u \"$0\" del >/dev/null",
+                url, prefix);
     }
 
     /** Server CPU per second while no request arrives: timers, sweepers, JIT and GC catching up. */

@@ -103,9 +103,14 @@ final class ConnectorProcess implements AutoCloseable {
         env.put("CONNECTOR_SESSION_STORE", options.store());
         if (options.store().equals("redis")) {
             env.put("SPRING_DATA_REDIS_URL", options.redisUrl());
-            env.put("CONNECTOR_REDIS_KEY_PREFIX", "bench-" + ProcessHandle.current().pid() + ":");
+            env.put("CONNECTOR_REDIS_KEY_PREFIX", redisKeyPrefix());
         }
         return env;
+    }
+
+    /** Keys of this run in a shared Redis, e.g. {@code bench-1234:}. */
+    static String redisKeyPrefix() {
+        return "bench-" + ProcessHandle.current().pid() + ":";
     }
 
     URI publicUri(String path) {

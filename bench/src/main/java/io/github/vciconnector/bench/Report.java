@@ -18,9 +18,11 @@ final class Report {
     private LoadPhase.Result max;
     private long ticksPerSecond = 100;
     private final CryptoFloor.Counts counts;
+    private final String store;
 
     Report(BenchOptions options) {
         this.counts = options.floorCounts();
+        this.store = options.store();
         line("== OpenID4VCI issuance benchmark: store %s, concurrency %d, %d flows (+%d warm-up), %d CPUs, JDK %s",
                 options.store(), options.concurrency(), options.flows(), options.warmup(),
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
@@ -73,8 +75,10 @@ final class Report {
             max = result;
             target("server CPU per flow at most 3x the crypto floor", result.serverCpuMillisPerFlow() <= 3 * floorMillis,
                     String.format("%.2fx", result.serverCpuMillisPerFlow() / floorMillis));
-            target("at least 1,000 complete flows/s (memory store, generator on the same machine)", result.flowsPerSecond() >= 1000,
-                    String.format("%.0f flows/s", result.flowsPerSecond()));
+            if (store.equals("memory")) {
+                target("at least 1,000 complete flows/s (memory store, generator on the same machine)", result.flowsPerSecond() >= 1000,
+                        String.format("%.0f flows/s", result.flowsPerSecond()));
+            }
         } else {
             double worst = 0;
             for (Latencies.Endpoint endpoint : WALLET_ENDPOINTS) worst = Math.max(worst, result.latencies().percentileMillis(endpoint, 99));
