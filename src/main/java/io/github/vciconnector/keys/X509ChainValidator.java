@@ -22,23 +22,31 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
  * Validates an {@code x5c} chain (leaf first) against configured trust anchors with PKIX (RFC 5280), the way HAIP
  * §4.4.1 / §4.5.1 wants it for wallet and key attestations: the leaf is not self-signed and the anchor itself is
  * not needed in {@code x5c}. A trailing copy of a configured anchor is tolerated and ignored. Revocation is not
- * checked (attestations are short-lived; status lists are future work). Immutable and thread-safe.
+ * checked (attestations are short-lived; status lists are future work). Thread-safe. A chain that passed is kept, so
+ * the next attestation signed with it costs no parsing and no PKIX run (docs/performance.md), only the time check.
  */
 public final class X509ChainValidator {
 
     /** Longest accepted x5c: leaf, a few intermediates, maybe a redundant anchor. */
     public static final int MAX_CHAIN_LENGTH = 5;
+    /** A wallet provider signs with a handful of certificates; the bound only caps memory. */
+    static final int MAX_VALIDATED_CHAINS = 1024;
+    private static final String NOT_TRUSTED = "x5c does not chain to a trusted anchor or a certificate is not valid now";
 
     private final List<X509Certificate> anchors;
     private final Set<TrustAnchor> trustAnchors;
     private final Set<String> anchorEncodings;
     private final boolean leafOnly;
+    private final Map<String, ValidatedChain> validated = new ConcurrentHashMap<>();
 
     public X509ChainValidator(List<X509Certificate> anchors) {
         this(anchors, false);
@@ -107,6 +115,13 @@ public final class X509ChainValidator {
         if (anchors.isEmpty() && !leafOnly) throw new InvalidChainException("no trust anchor is configured");
         if (x5c == null || x5c.isEmpty()) throw new InvalidChainException("x5c is missing");
         if (x5c.size() > MAX_CHAIN_LENGTH) throw new InvalidChainException("x5c is too long");
+        String text = x5c.stream().map(Base64::toString).collect(Collectors.joining(","));
+        ValidatedChain known = validated.get(text);
+        if (known != null) {
+            // PKIX answers the same for the same bytes and anchors; of its checks only the validity periods depend on the time.
+            if (!known.validAt(at)) throw new InvalidChainException(NOT_TRUSTED);
+            return known.leaf();
+        }
         var chain = parse(x5c);
         // HAIP: the trust anchor is left out; a wallet that still sends it gains nothing, so it is dropped, not refused.
         if (anchorEncodings.contains(encoded(chain.get(chain.size() - 1)))) chain.remove(chain.size() - 1);
@@ -123,10 +138,12 @@ public final class X509ChainValidator {
             var path = CertificateFactory.getInstance("X.509", Es256.PROVIDER).generateCertPath(chain);
             CertPathValidator.getInstance("PKIX", Es256.PROVIDER).validate(path, parameters);
         } catch (CertPathValidatorException e) {
-            throw new InvalidChainException("x5c does not chain to a trusted anchor or a certificate is not valid now");
+            throw new InvalidChainException(NOT_TRUSTED);
         } catch (GeneralSecurityException e) {
             throw new InvalidChainException("x5c cannot be validated");
         }
+        if (validated.size() >= MAX_VALIDATED_CHAINS) validated.clear();
+        validated.put(text, ValidatedChain.of(chain));
         return leaf;
     }
 
@@ -169,6 +186,25 @@ public final class X509ChainValidator {
             return java.util.Base64.getEncoder().encodeToString(certificate.getEncoded());
         } catch (GeneralSecurityException e) {
             throw new IllegalArgumentException("certificate cannot be encoded", e);
+        }
+    }
+
+    /** A chain that passed PKIX, with the period in which all its certificates are valid (RFC 5280 §4.1.2.5). */
+    private record ValidatedChain(X509Certificate leaf, Date notBefore, Date notAfter) {
+        static ValidatedChain of(List<X509Certificate> chain) {
+            Date notBefore = chain.get(0).getNotBefore();
+            Date notAfter = chain.get(0).getNotAfter();
+            for (X509Certificate certificate : chain) {
+                if (certificate.getNotBefore().after(notBefore)) notBefore = certificate.getNotBefore();
+                if (certificate.getNotAfter().before(notAfter)) notAfter = certificate.getNotAfter();
+            }
+            return new ValidatedChain(chain.get(0), notBefore, notAfter);
+        }
+
+        /** As {@link X509Certificate#checkValidity(Date)} for each certificate, at the millisecond PKIX is given. */
+        boolean validAt(Instant at) {
+            Date date = Date.from(at);
+            return !date.before(notBefore) && !date.after(notAfter);
         }
     }
 

@@ -33,6 +33,29 @@ class X509ChainValidatorTest {
     }
 
     @Test
+    void validateWhenChainSeenBeforeThenSameLeafFromTheCache() {
+        X509Certificate first = validator.validate(x5c(LEAF.certificate()), NOW);
+
+        assertThat(validator.validate(x5c(LEAF.certificate()), NOW.plusSeconds(1))).isSameAs(first);
+    }
+
+    @Test
+    void validateWhenCachedChainHasExpiredSinceThenRefused() {
+        validator.validate(x5c(LEAF.certificate()), NOW);
+
+        assertRefused(x5c(LEAF.certificate()), NOW.plus(Duration.ofDays(2)),
+                "x5c does not chain to a trusted anchor or a certificate is not valid now");
+    }
+
+    @Test
+    void validateWhenCachedChainIsNotYetValidAtThatTimeThenRefused() {
+        validator.validate(x5c(LEAF.certificate()), NOW);
+
+        assertRefused(x5c(LEAF.certificate()), NOW.minus(Duration.ofHours(2)),
+                "x5c does not chain to a trusted anchor or a certificate is not valid now");
+    }
+
+    @Test
     void validateWhenOnlyTheAnchorThenRefused() {
         assertRefused(x5c(CA.certificate()), NOW, "x5c holds only a trust anchor");
     }

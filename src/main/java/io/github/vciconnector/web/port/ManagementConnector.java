@@ -9,6 +9,8 @@ import java.net.UnknownHostException;
 public final class ManagementConnector {
 
     private final Connector connector;
+    // Tomcat looks the local port up by reflection on each call, and the filters ask on every request.
+    private volatile int boundPort;
 
     public ManagementConnector(int port, String address) {
         connector = new Connector("org.apache.coyote.http11.Http11NioProtocol");
@@ -28,7 +30,13 @@ public final class ManagementConnector {
 
     /** The bound port: the configured one, or the random one chosen when configured as 0. */
     public int localPort() {
+        int bound = boundPort;
+        if (bound > 0) return bound;
         int local = connector.getLocalPort();
-        return local > 0 ? local : connector.getPort();
+        if (local > 0) {
+            boundPort = local; // a started connector keeps its socket, so the port never changes afterwards
+            return local;
+        }
+        return connector.getPort();
     }
 }

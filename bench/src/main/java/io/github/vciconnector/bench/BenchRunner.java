@@ -1,0 +1,106 @@
+package io.github.vciconnector.bench;
+
+import io.github.vciconnector.demo.WalletProvider;
+import io.github.vciconnector.keys.Es256;
+
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.stream.Stream;
+
+/**
+ * The load generator: starts the connector jar as its own process, measures the cryptographic floor, runs complete
+ * HAIP issuance flows at maximum throughput and at half of it, measures heap per pending offer, and prints a report
+ * (docs/performance.md explains every figure). Figures are printed, never asserted.
+ */
+public final class BenchRunner {
+
+    private BenchRunner() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        BenchOptions options;
+        try {
+            options = BenchOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        Path root = Path.of("").toAbsolutePath();
+        Path jar = options.jar() != null ? options.jar() : connectorJar(root);
+        Path certs = Files.createTempDirectory("bench-certs-");
+        ConnectorProcess.run(root.resolve("certs/generate-dev-certs.sh").toString(), certs.toString());
+        var report = new Report(options);
+        report.machine(ConnectorProcess.run("cat", "/proc/loadavg").trim());
+        try (ConnectorProcess connector = ConnectorProcess.start(options, jar, certs, root)) {
+            report.started(connector);
+            WalletProvider provider = WalletProvider.fromPem(certs.resolve("wallet-provider-ca.pem"),
+                    certs.resolve("wallet-provider-ca.key"), Clock.systemUTC());
+            report.floor(CryptoFloor.measure(certificate(provider.x5c().get(0)), anchor(certs), 1.0));
+            ExecutorService pool = LoadPhase.pool(options.concurrency());
+            try {
+                var wallets = new ArrayList<BenchWallet>();
+                for (int i = 0; i < options.concurrency(); i++) wallets.add(new BenchWallet(connector, provider, i));
+                if (options.warmup() > 0) report.phase(LoadPhase.run("warm-up", connector, wallets, pool, options.warmup(), 0), false);
+                LoadPhase.Result max = LoadPhase.run("maximum throughput", connector, wallets, pool, options.flows(), 0);
+                report.phase(max, true);
+                if (options.jfr() != null) connector.dumpFlightRecording(options.jfr(), max.wall().toSeconds() + 1);
+                report.idle(idleCpu(connector, 5));
+                if (options.halfRate()) {
+                    double rate = max.flowsPerSecond() / 2;
+                    report.phase(LoadPhase.run(String.format("half of maximum (%.0f flows/s paced)", rate), connector,
+                            wallets, pool, Math.max(1, options.flows() / 2), rate), true);
+                }
+                if (options.offers() > 0) {
+                    report.heap(HeapPerOffer.measure(connector, pool, options.concurrency(), options.offers()));
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            report.machine(ConnectorProcess.run("cat", "/proc/loadavg").trim());
+            if (options.store().equals("redis")) deleteRedisKeys(options.redisUrl(), ConnectorProcess.redisKeyPrefix());
+            System.out.println(report);
+            System.out.println("connector log: " + connector.log());
+        }
+    }
+
+    /** The run's keys would otherwise stay in Redis for the retention period (a day). */
+    private static void deleteRedisKeys(String url, String prefix) {
+        ConnectorProcess.run("sh", "-c", "redis-cli -u \"$0\" --scan --pattern \"$1*\" | xargs -r -n 500 redis-cli -u \"$0\" del >/dev/null",
+                url, prefix);
+    }
+
+    /** Server CPU per second while no request arrives: timers, sweepers, JIT and GC catching up. */
+    private static double idleCpu(ConnectorProcess connector, int seconds) throws Exception {
+        var before = connector.cpuTime();
+        Thread.sleep(seconds * 1000L);
+        return connector.cpuTime().minus(before).toNanos() / 1e6 / seconds;
+    }
+
+    private static Path connectorJar(Path root) throws Exception {
+        try (Stream<Path> files = Files.list(root.resolve("target"))) {
+            List<Path> jars = files.filter(p -> p.getFileName().toString().matches("issuer-connector-.*\\.jar")).toList();
+            if (jars.size() != 1) throw new IllegalStateException("expected one target/issuer-connector-*.jar, found " + jars);
+            return jars.get(0);
+        }
+    }
+
+    private static X509Certificate certificate(String base64Der) throws Exception {
+        return (X509Certificate) CertificateFactory.getInstance("X.509", Es256.PROVIDER)
+                .generateCertificate(new ByteArrayInputStream(Base64.getDecoder().decode(base64Der)));
+    }
+
+    private static X509Certificate anchor(Path certs) throws Exception {
+        try (var in = Files.newInputStream(certs.resolve("wallet-provider-ca.pem"))) {
+            return (X509Certificate) CertificateFactory.getInstance("X.509", Es256.PROVIDER).generateCertificate(in);
+        }
+    }
+}
