@@ -8,13 +8,20 @@ RUN ./mvnw -B -q dependency:go-offline
 COPY src src
 RUN ./mvnw -B -q package -DskipTests && cp target/issuer-connector-*.jar /connector.jar
 
-# Run stage: JRE only, unprivileged user, no shell tools beyond the base image.
+# Run stage: JRE only, unprivileged user. The jar is extracted and a class-data-sharing archive is made by a
+# training run (Spring Boot's documented procedure): ready in about 2.8 s instead of 5.3 s (docs/performance.md).
 FROM eclipse-temurin:17-jre
 RUN groupadd --system connector && useradd --system --gid connector --home-dir /app --shell /usr/sbin/nologin connector
-WORKDIR /app
-COPY --from=build /connector.jar /app/connector.jar
 COPY type-metadata /type-metadata
+COPY --from=build /connector.jar /tmp/connector.jar
+RUN java -Djarmode=tools -jar /tmp/connector.jar extract --destination /app && rm /tmp/connector.jar \
+    && mv /app/connector.jar /app/issuer-connector.jar \
+    && java -XX:ArchiveClassesAtExit=/app/app.jsa -Dspring.context.exit=onRefresh -Dspring.profiles.active=dev \
+         -Dconnector.credential.configurations.identitycredential.vct.filepath=/type-metadata/identity-credential.json \
+         -jar /app/issuer-connector.jar \
+    && chown -R connector:connector /app
+WORKDIR /app
 USER connector:connector
 EXPOSE 8080 8081
 ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
-ENTRYPOINT ["java", "-jar", "/app/connector.jar"]
+ENTRYPOINT ["java", "-XX:SharedArchiveFile=/app/app.jsa", "-jar", "/app/issuer-connector.jar"]
