@@ -31,7 +31,7 @@ public class CNonces {
     public CNonces(SessionStore store, SecureRandom random, Clock clock, IssuanceProperties properties) {
         this.store = store;
         this.random = random;
-        this.key = new ServerKey(store, "keys", "c-nonce", random);
+        this.key = new ServerKey(store, "keys", "c-nonce", random, clock);
         this.clock = clock;
         this.lifetime = properties.cNonceLifetime();
     }

@@ -17,8 +17,8 @@ import java.time.Duration;
 class OfferConfiguration {
 
     @Bean
-    OfferSecrets offerSecrets(SessionStore store, SecureRandom random) {
-        return new OfferSecrets(store, random);
+    OfferSecrets offerSecrets(SessionStore store, SecureRandom random, Clock clock) {
+        return new OfferSecrets(store, random, clock);
     }
 
     @Bean

@@ -6,6 +6,7 @@ import io.github.vciconnector.session.SessionStore;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.Base64;
 
@@ -24,9 +25,9 @@ public final class OfferSecrets {
     private final SecureRandom random;
     private final ServerKey key;
 
-    public OfferSecrets(SessionStore store, SecureRandom random) {
+    public OfferSecrets(SessionStore store, SecureRandom random, Clock clock) {
         this.random = random;
-        this.key = new ServerKey(store, "keys", "offer-secrets", random);
+        this.key = new ServerKey(store, "keys", "offer-secrets", random, clock);
     }
 
     /** A new offer id: 128 random bits (VCI-OFR-3). */

@@ -33,7 +33,7 @@ final class TestOfferServices {
 
     TestOfferServices() {
         var configuration = new CredentialConfiguration("IdentityCredential", "identity_credential", typeMetadata(), Duration.ofDays(365));
-        var secrets = new OfferSecrets(store, new SecureRandom());
+        var secrets = new OfferSecrets(store, new SecureRandom(), clock);
         service = new OfferService(store, new CredentialConfigurations(List.of(configuration)),
                 new ConnectorProperties(URI.create("https://issuer.example.com")),
                 new OfferProperties(Duration.ofMinutes(10), Duration.ofHours(24), Duration.ofHours(24), 5, Duration.ofSeconds(1)),

@@ -33,7 +33,7 @@ public final class DPoPNonces {
 
     public DPoPNonces(SessionStore store, Clock clock, SecureRandom random, DPoPProperties properties) {
         this.clock = clock;
-        this.key = new ServerKey(store, "dpop", "nonce-key", random);
+        this.key = new ServerKey(store, "dpop", "nonce-key", random, clock);
         this.bucketMillis = properties.nonceLifetime().toMillis();
     }
 
