@@ -131,6 +131,7 @@ class CallbackDeliveryTest extends ConnectorIntegrationTest {
 
     @Test
     void tokenAndCredentialWhenReceiverHangsThenNotSlowedDown() throws Exception {
+        wallet().receive((String) createOffer(TestOffers.ERIKA).get("credential_offer_uri"), null, 1); // warm-up
         RECEIVER.stubFor(post("/hook").willReturn(aResponse().withStatus(204).withFixedDelay(3000)));
         Map<String, Object> offer = createOffer(TestOffers.ERIKA);
 
@@ -138,7 +139,8 @@ class CallbackDeliveryTest extends ConnectorIntegrationTest {
         wallet().receive((String) offer.get("credential_offer_uri"), null, 1);
         Duration flow = Duration.ofNanos(System.nanoTime() - started);
 
-        assertThat(flow).isLessThan(Duration.ofMillis(900)); // the receiver holds each callback for 3 s
+        // The receiver holds each callback for 3 s; a flow that waited for even one of them would take longer.
+        assertThat(flow).isLessThan(Duration.ofMillis(2000));
     }
 
     @Test
