@@ -9,7 +9,7 @@ import io.github.vciconnector.demo.WalletClient;
 import io.github.vciconnector.demo.WalletOptions;
 import io.github.vciconnector.support.ConnectorIntegrationTest;
 import io.github.vciconnector.support.TestOffers;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -59,8 +59,20 @@ class CallbackDeliveryTest extends ConnectorIntegrationTest {
         registry.add("connector.callback.url", () -> RECEIVER.baseUrl() + "/hook");
     }
 
-    @AfterEach
-    void resetReceiver() {
+    /**
+     * Retries left over from an earlier test (other offers) would hit this test's stubs and advance its scenarios,
+     * so they are let through first: accept everything until the receiver has been quiet for longer than the
+     * longest backoff, then start from a clean receiver.
+     */
+    @BeforeEach
+    void drainEarlierDeliveries() throws Exception {
+        RECEIVER.resetAll();
+        RECEIVER.stubFor(post("/hook").willReturn(aResponse().withStatus(204)));
+        int seen = -1;
+        while (seen != RECEIVER.getAllServeEvents().size()) {
+            seen = RECEIVER.getAllServeEvents().size();
+            Thread.sleep(700);
+        }
         RECEIVER.resetAll();
     }
 
