@@ -10,6 +10,7 @@ import org.springframework.context.SmartLifecycle;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -47,7 +48,9 @@ public class OfferExpirySweeper implements SmartLifecycle {
             if (session == null || !session.awaitsExpiry() || !session.isExpired(now)) continue;
             // The code goes first, so no wallet can redeem an offer that is being expired.
             store.redeemPreAuthorizedCode(session.preAuthorizedCodeHash());
-            if (store.update(session.ended(OfferStatus.EXPIRED, REASON, now), session.version())) {
+            boolean ended = store.transition(offerId, current -> current.awaitsExpiry() && current.isExpired(now)
+                    ? Optional.of(current.ended(OfferStatus.EXPIRED, REASON, now)) : Optional.empty()).isPresent();
+            if (ended) {
                 events.publishEvent(new OfferEnded(offerId, OfferStatus.EXPIRED, REASON, now));
                 expired++;
             }

@@ -30,7 +30,6 @@ import java.util.concurrent.TimeUnit;
  */
 public class OfferService {
 
-    private static final int CAS_ATTEMPTS = 5;
     private static final long REPLAY_WAIT_MILLIS = 2_000;
 
     private final SessionStore store;
@@ -113,22 +112,18 @@ public class OfferService {
      *                        was already issued, failed or expired
      */
     public void cancel(String offerId) {
-        for (int attempt = 0; attempt < CAS_ATTEMPTS; attempt++) {
-            IssuanceSession session = store.findById(offerId).orElseThrow(OfferService::notFound);
-            if (session.status() == OfferStatus.CANCELLED) return;
-            var now = clock.instant();
+        store.findById(offerId).orElseThrow(OfferService::notFound);
+        var now = clock.instant();
+        String reason = "cancelled by the backend";
+        store.transition(offerId, session -> {
+            if (session.status() == OfferStatus.CANCELLED) return Optional.empty();
             OfferStatus status = OfferSnapshot.of(session, now).status();
-            if (status.isFinal()) {
-                throw new OfferException(OfferError.OFFER_ENDED, null, "offer already ended with status " + status);
-            }
-            String reason = "cancelled by the backend";
-            if (store.update(session.ended(OfferStatus.CANCELLED, reason, now), session.version())) {
-                store.redeemPreAuthorizedCode(session.preAuthorizedCodeHash());
-                events.publishEvent(new OfferEnded(offerId, OfferStatus.CANCELLED, reason, now));
-                return;
-            }
-        }
-        throw new IllegalStateException("offer changed concurrently too often");
+            if (status.isFinal()) throw new OfferException(OfferError.OFFER_ENDED, null, "offer already ended with status " + status);
+            return Optional.of(session.ended(OfferStatus.CANCELLED, reason, now));
+        }).ifPresent(cancelled -> {
+            store.redeemPreAuthorizedCode(cancelled.preAuthorizedCodeHash());
+            events.publishEvent(new OfferEnded(offerId, OfferStatus.CANCELLED, reason, now));
+        });
     }
 
     /**

@@ -152,25 +152,20 @@ public class CallbackDispatcher implements SmartLifecycle {
      * Returns how many events were requeued, or empty when the offer is unknown.
      */
     public Optional<Integer> redeliver(String offerId) {
-        for (int i = 0; i < 5; i++) {
-            Optional<IssuanceSession> current = store.findById(offerId);
-            if (current.isEmpty()) return Optional.empty();
-            IssuanceSession session = current.get();
+        if (store.findById(offerId).isEmpty()) return Optional.empty();
+        int[] requeued = new int[1];
+        store.transition(offerId, session -> {
             Instant now = clock.instant();
-            int requeued = 0;
+            requeued[0] = 0;
             for (Callback callback : session.callbacks()) {
                 if (callback.delivery() == Callback.Delivery.UNDELIVERABLE) {
                     session = session.withCallback(callback.redeliver(now, now.plus(properties.maxAge())));
-                    requeued++;
+                    requeued[0]++;
                 }
             }
-            if (requeued == 0) return Optional.of(0);
-            if (store.update(session, current.get().version())) {
-                deliverSoon(offerId);
-                return Optional.of(requeued);
-            }
-        }
-        throw new IllegalStateException("offer is being updated concurrently, try again");
+            return requeued[0] == 0 ? Optional.empty() : Optional.of(session);
+        }).ifPresent(requeuedSession -> deliverSoon(offerId));
+        return Optional.of(requeued[0]);
     }
 
     /** Exponential backoff with jitter: between half and all of initial * 2^attempts, capped. */
