@@ -17,12 +17,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
-import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingRequestValueException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
@@ -97,16 +95,6 @@ public class ManagementErrorHandler {
     ResponseEntity<ProblemDetail> notAcceptable(HttpMediaTypeNotAcceptableException e) {
         return respond(ManagementProblems.problem(HttpStatus.NOT_ACCEPTABLE, "not-acceptable",
                 "this resource cannot be produced in the requested media type"));
-    }
-
-    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-    ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e) {
-        return respond(ManagementProblems.problem(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "method not allowed on this resource"));
-    }
-
-    @ExceptionHandler(NoResourceFoundException.class)
-    ResponseEntity<ProblemDetail> notFound(NoResourceFoundException e) {
-        return respond(ManagementProblems.problem(HttpStatus.NOT_FOUND, "not-found", "no such resource"));
     }
 
     @ExceptionHandler(SessionStoreUnavailableException.class)

@@ -9,18 +9,14 @@ import io.github.vciconnector.oauth.TokenRequestException;
 import io.github.vciconnector.oauth.dpop.DPoPNonces;
 import io.github.vciconnector.session.SessionStoreUnavailableException;
 import io.github.vciconnector.web.wallet.WalletEndpoints;
-import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.HttpMediaTypeException;
-import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -78,22 +74,6 @@ public class WalletErrorHandler {
     @ExceptionHandler(CredentialRequestException.class)
     ResponseEntity<Map<String, Object>> credential(CredentialRequestException e) {
         return ResponseEntity.status(HttpStatus.BAD_REQUEST).cacheControl(CacheControl.noStore()).body(body(e.error().code(), e.getMessage()));
-    }
-
-    @ExceptionHandler({HttpMediaTypeException.class, org.springframework.http.converter.HttpMessageNotReadableException.class})
-    ResponseEntity<Map<String, Object>> unreadable(Exception e, HttpServletRequest request) {
-        String code = request.getRequestURI().endsWith("/credential") ? "invalid_credential_request" : "invalid_request";
-        return ResponseEntity.status(HttpStatus.BAD_REQUEST).cacheControl(CacheControl.noStore()).body(body(code, "request is not in the expected format"));
-    }
-
-    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-    ResponseEntity<Map<String, Object>> method(HttpRequestMethodNotSupportedException e) {
-        return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).cacheControl(CacheControl.noStore()).body(body("invalid_request", "method not allowed"));
-    }
-
-    @ExceptionHandler(NoResourceFoundException.class)
-    ResponseEntity<Map<String, Object>> notFound(NoResourceFoundException e) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).cacheControl(CacheControl.noStore()).body(body("not_found", "no such resource"));
     }
 
     /**
