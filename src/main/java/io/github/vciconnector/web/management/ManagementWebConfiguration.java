@@ -1,8 +1,8 @@
 package io.github.vciconnector.web.management;
 
+import io.github.vciconnector.web.port.ErrorPage;
 import io.github.vciconnector.web.port.ManagementConnector;
 import io.github.vciconnector.web.port.ManagementPortProperties;
-import jakarta.servlet.DispatcherType;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -53,11 +53,8 @@ class ManagementWebConfiguration implements WebMvcConfigurer {
     }
 
     @Bean
-    FilterRegistrationBean<ManagementErrorPageFilter> managementErrorPageFilter(ManagementConnector connector, JsonMapper json) {
-        var registration = new FilterRegistrationBean<>(new ManagementErrorPageFilter(connector::localPort, json));
-        registration.setDispatcherTypes(DispatcherType.ERROR);
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
-        return registration;
+    ErrorPage managementErrorPage(JsonMapper json) {
+        return new ManagementErrorPage(json);
     }
 
     @Override

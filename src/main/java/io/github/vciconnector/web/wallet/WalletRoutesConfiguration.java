@@ -1,11 +1,8 @@
 package io.github.vciconnector.web.wallet;
 
 import io.github.vciconnector.config.ConnectorProperties;
-import io.github.vciconnector.web.port.ManagementConnector;
-import jakarta.servlet.DispatcherType;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import io.github.vciconnector.web.port.ErrorPage;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.Ordered;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.HandlerTypePredicate;
 import org.springframework.web.servlet.config.annotation.PathMatchConfigurer;
@@ -26,11 +23,8 @@ class WalletRoutesConfiguration implements WebMvcConfigurer {
     }
 
     @Bean
-    FilterRegistrationBean<WalletErrorPageFilter> walletErrorPageFilter(ManagementConnector managementConnector) {
-        var registration = new FilterRegistrationBean<>(new WalletErrorPageFilter(managementConnector::localPort));
-        registration.setDispatcherTypes(DispatcherType.ERROR);
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
-        return registration;
+    ErrorPage walletErrorPage() {
+        return new WalletErrorPage();
     }
 
     @Override

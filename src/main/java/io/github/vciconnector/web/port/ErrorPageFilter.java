@@ -1,0 +1,51 @@
+package io.github.vciconnector.web.port;
+
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.function.IntSupplier;
+
+/**
+ * Answers error dispatches (a path no route owns, a method or media type no route takes, the port isolation 404, an
+ * exception escaping a filter) with the error page of the port the request arrived on, instead of Spring Boot's
+ * error page: every error of a port has that port's shape. Never includes the exception.
+ */
+final class ErrorPageFilter extends OncePerRequestFilter {
+
+    private final IntSupplier managementPort;
+    private final ErrorPage management;
+    private final ErrorPage wallet;
+
+    ErrorPageFilter(IntSupplier managementPort, List<ErrorPage> pages) {
+        this.managementPort = managementPort;
+        this.management = pages.stream().filter(ErrorPage::forManagementPort).findFirst().orElseThrow();
+        this.wallet = pages.stream().filter(page -> !page.forManagementPort()).findFirst().orElseThrow();
+    }
+
+    @Override
+    protected boolean shouldNotFilterErrorDispatch() {
+        return false;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (request.getDispatcherType() != DispatcherType.ERROR) {
+            chain.doFilter(request, response);
+            return;
+        }
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        HttpStatus status = code instanceof Integer ? HttpStatus.resolve((Integer) code) : null;
+        if (status == null || !status.isError()) status = HttpStatus.INTERNAL_SERVER_ERROR;
+        // getLocalPort() is the socket; getServerPort() is the client's Host header
+        (request.getLocalPort() == managementPort.getAsInt() ? management : wallet).write(request, response, status);
+    }
+}
