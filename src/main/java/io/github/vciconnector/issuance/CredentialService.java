@@ -22,6 +22,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,11 +44,13 @@ public class CredentialService {
     private final ApplicationEventPublisher events;
     private final String credentialIssuer;
     private final SecureRandom random;
+    private final Map<String, DisclosurePolicy> policies;
 
     public CredentialService(CredentialConfigurations configurations, KeyProofVerifier proofs, SdJwtVcIssuer sdJwtVcIssuer,
                              SessionStore store, Clock clock, ApplicationEventPublisher events, ConnectorProperties connector,
                              SecureRandom random) {
         this.configurations = configurations;
+        this.policies = policies(configurations);
         this.proofs = proofs;
         this.sdJwtVcIssuer = sdJwtVcIssuer;
         this.store = store;
@@ -103,11 +106,21 @@ public class CredentialService {
         return configuration;
     }
 
-    private static DisclosurePolicy policy(CredentialConfiguration configuration) {
-        return path -> {
-            ClaimMetadata claim = configuration.typeMetadata().claim(new ArrayList<>(path));
-            return claim == null ? SelectiveDisclosure.ALLOWED : SelectiveDisclosure.fromWire(claim.sd());
-        };
+    private DisclosurePolicy policy(CredentialConfiguration configuration) {
+        return policies.get(configuration.id());
+    }
+
+    /** The Type Metadata {@code sd} rules of each configuration, read once: undescribed paths are disclosable (TM-4 default). */
+    private static Map<String, DisclosurePolicy> policies(CredentialConfigurations configurations) {
+        var policies = new HashMap<String, DisclosurePolicy>();
+        for (CredentialConfiguration configuration : configurations.all()) {
+            var rules = new HashMap<List<Object>, SelectiveDisclosure>();
+            for (ClaimMetadata claim : configuration.typeMetadata().claims()) {
+                rules.put(claim.path(), SelectiveDisclosure.fromWire(claim.sd()));
+            }
+            policies.put(configuration.id(), path -> rules.getOrDefault(path, SelectiveDisclosure.ALLOWED));
+        }
+        return Map.copyOf(policies);
     }
 
     /**

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * Checks key proofs (OID4VCI 1.0 App. F) and returns the holder keys, one credential each, in order: the keys of
@@ -28,6 +29,8 @@ import java.util.Objects;
 public class KeyProofVerifier {
 
     static final JOSEObjectType PROOF_TYPE = new JOSEObjectType("openid4vci-proof+jwt");
+    /** EUDI-5: with a key attestation, kid is a decimal index into attested_keys (no leading zeros, small). */
+    private static final Pattern INDEX = Pattern.compile("0|[1-9][0-9]{0,2}");
     private static final int MAX_PROOF_CHARS = 48 * 1024;
 
     private final CNonces cNonces;
@@ -134,7 +137,7 @@ public class KeyProofVerifier {
         }
         ECKey signer;
         if (kid != null) {
-            if (!kid.matches("0|[1-9][0-9]{0,2}") || Integer.parseInt(kid) >= attestation.attestedKeys().size()) {
+            if (!INDEX.matcher(kid).matches() || Integer.parseInt(kid) >= attestation.attestedKeys().size()) {
                 throw invalidProof("proof kid must be an index into attested_keys");
             }
             signer = attestation.attestedKeys().get(Integer.parseInt(kid));

@@ -41,14 +41,6 @@ public record TypeMetadata(String vct, String name, List<Map<String, Object>> di
                 parseDisplay(json.get("display")), parseClaims(json.get("claims")), document.clone());
     }
 
-    /** The metadata of the claim at {@code path}, if the document describes it. */
-    public ClaimMetadata claim(List<Object> path) {
-        for (ClaimMetadata claim : claims) {
-            if (claim.path().equals(path)) return claim;
-        }
-        return null;
-    }
-
     private static List<Map<String, Object>> parseDisplay(Object value) {
         if (value == null) return List.of();
         var result = new ArrayList<Map<String, Object>>();

@@ -11,12 +11,16 @@ import io.github.vciconnector.session.SessionStore;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Resource-side check of a DPoP-bound access token (RFC 9449 §7): {@code Authorization: DPoP <token>}, a proof
  * with {@code ath} for this request, signed by the key the token is bound to. Produces {@link AuthorizedWallet}.
  */
 public class AccessTokenVerifier {
+
+    /** RFC 6750 §2.1 b64token / RFC 7235 token68 characters. */
+    private static final Pattern TOKEN68 = Pattern.compile("[A-Za-z0-9._~+/=-]+");
 
     private final SessionStore store;
     private final DPoPProofVerifier dpop;
@@ -53,7 +57,7 @@ public class AccessTokenVerifier {
             throw new ResourceAccessException(ResourceError.INVALID_TOKEN, "authorization scheme must be DPoP");
         }
         String token = authorization.substring(space + 1).trim();
-        if (token.isEmpty() || token.length() > 512 || !token.matches("[A-Za-z0-9._~+/=-]+")) {
+        if (token.isEmpty() || token.length() > 512 || !TOKEN68.matcher(token).matches()) {
             throw new ResourceAccessException(ResourceError.INVALID_TOKEN, "access token is malformed");
         }
         return token;
