@@ -121,9 +121,8 @@ public record IssuanceSession(
     }
 
     /**
-     * How long a store keeps this session: {@code retention} after its expiry or last change, whichever is later.
-     * Pending callbacks are given up before then, because their deadline is at most {@code callbackMaxAge} after
-     * the change that queued them and {@code callbackMaxAge <= retention} is checked at startup.
+     * How long a store keeps this session: {@code retention} after the latest of its expiry, its last change and the
+     * deadline of its callbacks, so a callback still being retried never outlives the session that carries it.
      */
     public Instant retainUntil(Duration retention) {
         Instant last = expiresAt;

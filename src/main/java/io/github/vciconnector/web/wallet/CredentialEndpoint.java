@@ -39,7 +39,7 @@ class CredentialEndpoint {
         this.endpoint = connector.endpoint(IssuerMetadata.CREDENTIAL_PATH);
     }
 
-    @PostMapping(value = "/oidc4vci/credential", produces = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(value = IssuerMetadata.CREDENTIAL_PATH, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Map<String, Object>> credential(HttpServletRequest request) throws java.io.IOException {
         AuthorizedWallet wallet = tokens.authorize(request.getHeader(HttpHeaders.AUTHORIZATION),
                 Collections.list(request.getHeaders("DPoP")), "POST", endpoint);

@@ -1,5 +1,6 @@
 package io.github.vciconnector.web.wallet;
 
+import io.github.vciconnector.metadata.IssuerMetadata;
 import io.github.vciconnector.issuance.CNonces;
 import io.github.vciconnector.oauth.dpop.DPoPNonces;
 import org.springframework.http.CacheControl;
@@ -22,7 +23,7 @@ class NonceEndpoint {
         this.dpopNonces = dpopNonces;
     }
 
-    @PostMapping(value = "/oidc4vci/nonce", produces = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(value = IssuerMetadata.NONCE_PATH, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Map<String, Object>> nonce() {
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).header("DPoP-Nonce", dpopNonces.current())
                 .body(Map.of("c_nonce", cNonces.issue()));

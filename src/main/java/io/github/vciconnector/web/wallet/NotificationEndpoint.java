@@ -33,7 +33,7 @@ class NotificationEndpoint {
         this.endpoint = connector.endpoint(IssuerMetadata.NOTIFICATION_PATH);
     }
 
-    @PostMapping("/oidc4vci/notification")
+    @PostMapping(IssuerMetadata.NOTIFICATION_PATH)
     @SuppressWarnings("unchecked")
     ResponseEntity<Void> notification(HttpServletRequest request) throws IOException {
         AuthorizedWallet wallet = tokens.authorize(request.getHeader(HttpHeaders.AUTHORIZATION),

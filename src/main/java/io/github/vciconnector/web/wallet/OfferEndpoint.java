@@ -1,5 +1,6 @@
 package io.github.vciconnector.web.wallet;
 
+import io.github.vciconnector.metadata.IssuerMetadata;
 import io.github.vciconnector.offer.OfferService;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -21,7 +22,7 @@ class OfferEndpoint {
         this.offers = offers;
     }
 
-    @GetMapping(value = "/oidc4vci/offers/{reference}", produces = MediaType.APPLICATION_JSON_VALUE)
+    @GetMapping(value = IssuerMetadata.OFFERS_PATH + "{reference}", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Map<String, Object>> offer(@PathVariable String reference) {
         // VCI-OFR-6: the answer holds the pre-authorized code, a bearer secret.
         return offers.credentialOffer(reference)
