@@ -9,7 +9,6 @@ import io.github.vciconnector.keys.X509ChainValidator;
 import io.github.vciconnector.metadata.CredentialConfigurations;
 import io.github.vciconnector.sdjwt.SdJwtVcIssuer;
 import io.github.vciconnector.session.SessionStore;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -38,13 +37,7 @@ class IssuanceConfiguration {
                     + "file(s) of the key-attestation issuer CAs to trust (or set CONNECTOR_HAIP_KEY_ATTESTATION=optional "
                     + "for development wallets only)");
         }
-        var anchors = properties.trustAnchors().isEmpty() ? X509ChainValidator.leafOnly()
-                : X509ChainValidator.fromPemFiles(variable, properties.trustAnchors(), clock.instant());
-        if (anchors.isLeafOnly()) {
-            LoggerFactory.getLogger(IssuanceConfiguration.class).warn("HAIP relaxation: {} is not set, so key attestations "
-                    + "that wallets send are checked for signature and certificate validity only, not for a trusted issuer "
-                    + "(development mode)", variable);
-        }
+        var anchors = X509ChainValidator.forSetting(variable, properties.trustAnchors(), "key attestations", clock.instant());
         return new KeyAttestationVerifier(anchors, clock, properties);
     }
 

@@ -4,6 +4,7 @@ import com.nimbusds.jose.util.Base64;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.openssl.PEMParser;
+import org.slf4j.LoggerFactory;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -148,10 +149,24 @@ public final class X509ChainValidator {
     }
 
     /**
+     * The validator for a trust-anchor setting: its PEM files, or, when the setting is empty (allowed only where the
+     * HAIP check is relaxed), the leaf-only development mode, announced once in the log.
+     *
+     * @param what what the anchors vouch for, e.g. "wallet attestations", for the log line
+     */
+    public static X509ChainValidator forSetting(String setting, List<Path> files, String what, Instant now) {
+        if (!files.isEmpty()) return fromPemFiles(setting, files, now);
+        LoggerFactory.getLogger(X509ChainValidator.class).warn("HAIP relaxation: {} is not set, so {} that wallets send are "
+                + "checked for signature and certificate validity only, not for a trusted issuer (ABCA-10 development mode)",
+                setting, what);
+        return leafOnly();
+    }
+
+    /**
      * ABCA-10 development mode, for relaxed HAIP checks with no anchors configured: the leaf's key still verifies
      * the JWT and the leaf must be valid now, but whose CA issued it is not checked. Never used when HAIP is required.
      */
-    public static X509ChainValidator leafOnly() {
+    static X509ChainValidator leafOnly() {
         return new X509ChainValidator(List.of(), true);
     }
 

@@ -11,7 +11,6 @@ import io.github.vciconnector.oauth.dpop.DPoPProperties;
 import io.github.vciconnector.offer.OfferProperties;
 import io.github.vciconnector.offer.OfferSecrets;
 import io.github.vciconnector.session.SessionStore;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -46,13 +45,7 @@ class OAuthConfiguration {
                     + "PEM file(s) of the wallet-provider CAs to trust (or set CONNECTOR_HAIP_WALLET_ATTESTATION=optional "
                     + "for development wallets only)");
         }
-        var anchors = properties.trustAnchors().isEmpty() ? X509ChainValidator.leafOnly()
-                : X509ChainValidator.fromPemFiles(variable, properties.trustAnchors(), clock.instant());
-        if (anchors.isLeafOnly()) {
-            LoggerFactory.getLogger(OAuthConfiguration.class).warn("HAIP relaxation: {} is not set, so wallet attestations "
-                    + "that wallets send are checked for signature and certificate validity only, not for a trusted wallet "
-                    + "provider (ABCA-10 development mode)", variable);
-        }
+        var anchors = X509ChainValidator.forSetting(variable, properties.trustAnchors(), "wallet attestations", clock.instant());
         return new WalletAttestationVerifier(anchors, store, clock, properties, connector.issuerIdentifier(),
                 haip.walletAttestationRequired());
     }
