@@ -1,5 +1,6 @@
 package io.github.vciconnector.web.error;
 
+import io.github.vciconnector.web.ErrorText;
 import io.github.vciconnector.issuance.CredentialRequestException;
 import io.github.vciconnector.issuance.NotificationRequestException;
 import io.github.vciconnector.oauth.ResourceAccessException;
@@ -55,7 +56,7 @@ public class WalletErrorHandler {
     ResponseEntity<Map<String, Object>> resource(ResourceAccessException e) {
         HttpStatus status = e.error() == ResourceError.INSUFFICIENT_SCOPE ? HttpStatus.FORBIDDEN : HttpStatus.UNAUTHORIZED;
         // EUDI-12 looks for the literal error="use_dpop_nonce", so the quoting here is exact.
-        String challenge = "DPoP error=\"" + e.error().code() + "\", error_description=\"" + ErrorText.safe(e.getMessage())
+        String challenge = "DPoP error=\"" + e.error().code() + "\", error_description=\"" + (e.getMessage() == null ? "" : ErrorText.safe(e.getMessage()))
                 + "\", algs=\"ES256\"";
         var response = ResponseEntity.status(status).cacheControl(CacheControl.noStore()).header(HttpHeaders.WWW_AUTHENTICATE, challenge);
         try {

@@ -1,5 +1,6 @@
 package io.github.vciconnector.web.management;
 
+import io.github.vciconnector.web.ErrorText;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -17,20 +18,19 @@ import java.util.LinkedHashMap;
 public final class ManagementProblems {
 
     public static final String TYPE_BASE = "https://github.com/vciconnector/issuer-connector/problems/";
-    private static final int MAX_TEXT = 200;
 
     private ManagementProblems() {
     }
 
     public static ProblemDetail problem(HttpStatus status, String type, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, safe(detail));
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, ErrorText.safe(detail));
         problem.setType(URI.create(TYPE_BASE + type));
         return problem;
     }
 
     public static ProblemDetail problem(HttpStatus status, String type, String detail, String field) {
         ProblemDetail problem = problem(status, type, detail);
-        if (field != null) problem.setProperty("field", safe(field));
+        if (field != null) problem.setProperty("field", ErrorText.safe(field));
         return problem;
     }
 
@@ -46,16 +46,5 @@ public final class ManagementProblems {
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setHeader("Cache-Control", "no-store");
         response.getOutputStream().write(json.writeValueAsBytes(body));
-    }
-
-    /** Printable ASCII only, no quotes or backslashes, at most {@value #MAX_TEXT} characters: details echo input names. */
-    static String safe(String text) {
-        if (text == null) return null;
-        var out = new StringBuilder(Math.min(text.length(), MAX_TEXT));
-        for (int i = 0; i < text.length() && out.length() < MAX_TEXT; i++) {
-            char c = text.charAt(i);
-            out.append(c >= 0x20 && c <= 0x7E && c != '"' && c != '\\' ? c : '?');
-        }
-        return out.toString();
     }
 }
