@@ -56,7 +56,8 @@ public class WalletErrorHandler {
     ResponseEntity<Map<String, Object>> resource(ResourceAccessException e) {
         HttpStatus status = e.error() == ResourceError.INSUFFICIENT_SCOPE ? HttpStatus.FORBIDDEN : HttpStatus.UNAUTHORIZED;
         // EUDI-12 looks for the literal error="use_dpop_nonce", so the quoting here is exact.
-        String challenge = "DPoP error=\"" + e.error().code() + "\", error_description=\"" + (e.getMessage() == null ? "" : ErrorText.safe(e.getMessage()))
+        String description = e.getMessage() == null ? "" : ErrorText.safe(e.getMessage());
+        String challenge = "DPoP error=\"" + e.error().code() + "\", error_description=\"" + description
                 + "\", algs=\"ES256\"";
         var response = ResponseEntity.status(status).cacheControl(CacheControl.noStore()).header(HttpHeaders.WWW_AUTHENTICATE, challenge);
         try {
