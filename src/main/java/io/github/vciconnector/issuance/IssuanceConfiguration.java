@@ -7,6 +7,7 @@ import io.github.vciconnector.issuance.keyattestation.KeyAttestationVerifier;
 import io.github.vciconnector.keys.SigningKeys;
 import io.github.vciconnector.keys.X509ChainValidator;
 import io.github.vciconnector.metadata.CredentialConfigurations;
+import io.github.vciconnector.metadata.WalletTrustPolicy;
 import io.github.vciconnector.sdjwt.SdJwtVcIssuer;
 import io.github.vciconnector.session.SessionStore;
 import org.springframework.context.ApplicationEventPublisher;
@@ -19,6 +20,12 @@ import java.time.Clock;
 /** Credential endpoint beans. */
 @Configuration(proxyBeanMethods = false)
 class IssuanceConfiguration {
+
+    /** What metadata advertises of the checks and the batch size this package enforces. */
+    @Bean
+    WalletTrustPolicy walletTrustPolicy(HaipProperties haip, IssuanceProperties properties) {
+        return new WalletTrustPolicy(haip.walletAttestationRequired(), haip.keyAttestationRequired(), properties.batchSize());
+    }
 
     @Bean
     CNonces cNonces(SessionStore store, SecureRandom random, Clock clock, IssuanceProperties properties) {

@@ -3,7 +3,6 @@ package io.github.vciconnector.metadata;
 import io.github.vciconnector.config.ConnectorProperties;
 import io.github.vciconnector.config.HaipProperties;
 import io.github.vciconnector.keys.SigningKeys;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -16,11 +15,6 @@ class MetadataConfiguration {
     @Bean
     CredentialConfigurations credentialConfigurations(CredentialConfigurationsProperties properties) {
         return CredentialConfigurationsLoader.load(properties);
-    }
-
-    @Bean
-    WalletTrustPolicy walletTrustPolicy(HaipProperties haip, @Value("${connector.issuance.batch-size:10}") int batchSize) {
-        return new WalletTrustPolicy(haip.walletAttestationRequired(), haip.keyAttestationRequired(), batchSize);
     }
 
     @Bean
