@@ -20,7 +20,7 @@ import java.util.Optional;
  * @param preAuthorizedCodeHash SHA-256 of the pre-authorized code (the code itself is never stored)
  * @param txCodeHash keyed hash of the Transaction Code, or {@code null} when none was requested
  * @param dpopJkt RFC 7638 thumbprint of the wallet's DPoP key once a token was issued
- * @param notificationId handed to the wallet with its credentials, for the Notification Endpoint
+ * @param notificationId handed to the wallet with its credentials (the same in every response), for the Notification Endpoint
  * @param callbacks the callback events of this offer, in the order they happened
  * @param callbackDeadline how long a new callback event may be retried (fixed when the offer is created)
  */
