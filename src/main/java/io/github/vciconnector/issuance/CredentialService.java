@@ -21,6 +21,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,8 +30,9 @@ import java.util.Optional;
 
 /**
  * The Credential Endpoint logic (OID4VCI 1.0 §8): validates the request, checks the key proofs, and signs one
- * SD-JWT VC per holder key, in key order (EUDI-6). One Credential Response per access token; the claims are
- * deleted from the session once issued.
+ * SD-JWT VC per holder key, in key order (EUDI-6). An access token may be used for several Credential Responses
+ * (§14.3, VCI-CRS-6) until it expires, up to a total per offer; the claims are deleted when the token expires or
+ * the wallet notifies that it is done.
  */
 public class CredentialService {
 
@@ -45,10 +47,13 @@ public class CredentialService {
     private final String credentialIssuer;
     private final SecureRandom random;
     private final Map<String, DisclosurePolicy> policies;
+    private final int maxCredentialsPerOffer;
+    private final Duration accessTokenLifetime;
 
+    /** @param accessTokenLifetime as the token endpoint grants it: the claims stay that long after TOKEN_ISSUED at most */
     public CredentialService(CredentialConfigurations configurations, KeyProofVerifier proofs, SdJwtVcIssuer sdJwtVcIssuer,
                              SessionStore store, Clock clock, ApplicationEventPublisher events, ConnectorProperties connector,
-                             SecureRandom random) {
+                             SecureRandom random, IssuanceProperties properties, Duration accessTokenLifetime) {
         this.configurations = configurations;
         this.policies = policies(configurations);
         this.proofs = proofs;
@@ -58,19 +63,21 @@ public class CredentialService {
         this.events = events;
         this.credentialIssuer = connector.issuerIdentifier();
         this.random = random;
+        this.maxCredentialsPerOffer = properties.maxCredentialsPerOffer();
+        this.accessTokenLifetime = accessTokenLifetime;
     }
 
-    /** Issues the credentials of one request; throws {@link CredentialRequestException} with the §8.3.1.2 code. */
+    /**
+     * Issues the credentials of one request; throws {@link CredentialRequestException} with the §8.3.1.2 code. The
+     * same access token may ask again (VCI-CRS-6) while it is valid, up to {@code max-credentials-per-offer} in all.
+     */
     public IssuedCredentials issue(AuthorizedWallet wallet, CredentialRequest request) {
         IssuanceSession session = wallet.session();
         CredentialConfiguration configuration = configuration(request, session);
-        if (session.status() != OfferStatus.TOKEN_ISSUED || session.claims() == null) {
-            throw new CredentialRequestException(CredentialError.CREDENTIAL_REQUEST_DENIED, "the credential of this offer was already issued or the offer ended");
-        }
+        // Refused early on what the token lookup read, before the proofs spend their c_nonce; the write decides.
+        requireIssuable(session, 1, clock.instant());
         List<ECKey> holderKeys = proofs.verify(request.proofType(), request.proofs());
-        if (!store.markUsed("credential-response", wallet.accessTokenHash(), Duration.ofHours(1))) {
-            throw new CredentialRequestException(CredentialError.CREDENTIAL_REQUEST_DENIED, "a credential was already issued for this access token");
-        }
+        requireIssuable(session, holderKeys.size(), clock.instant());
         var now = clock.instant();
         var credentials = new ArrayList<String>(holderKeys.size());
         try {
@@ -84,10 +91,9 @@ public class CredentialService {
             endFailed(session, "credential signing failed");
             throw new IllegalStateException("credential signing failed", e);
         }
-        String notificationId = randomId();
-        markIssued(session, credentials.size(), notificationId);
+        IssuanceSession written = markIssued(session, credentials.size());
         events.publishEvent(new CredentialsIssued(session.offerId(), configuration.id(), credentials.size(), now));
-        return new IssuedCredentials(credentials, notificationId);
+        return new IssuedCredentials(credentials, written.notificationId());
     }
 
     private CredentialConfiguration configuration(CredentialRequest request, IssuanceSession session) {
@@ -100,8 +106,7 @@ public class CredentialService {
                         "credential_configuration_id is unknown"));
         if (!configuration.id().equals(session.credentialConfigurationId())) {
             // VCI-TOK-9: the access token covers only the configuration of its offer.
-            throw new CredentialRequestException(CredentialError.CREDENTIAL_REQUEST_DENIED,
-                    "the access token does not cover this credential configuration");
+            throw denied("the access token does not cover this credential configuration");
         }
         return configuration;
     }
@@ -124,15 +129,44 @@ public class CredentialService {
     }
 
     /**
-     * Records the issuance before the credentials leave. A cancellation (or expiry) that landed after the checks
-     * wins: the signed credentials are dropped and the wallet is told so, instead of overwriting the final state.
+     * Records the issuance before the credentials leave, with compare-and-set: parallel requests on one token are
+     * counted one after the other, and the limit is checked against the count each of them actually extends. The
+     * first response turns the offer ISSUED (one ISSUED callback); later ones add to the count and reuse its
+     * notification_id. A cancellation, expiry or limit that landed after the checks wins: the signed credentials
+     * are dropped and the wallet is told so.
      */
-    private void markIssued(IssuanceSession session, int count, String notificationId) {
+    private IssuanceSession markIssued(IssuanceSession session, int count) {
         var now = clock.instant();
-        if (store.transition(session.offerId(), current -> current.status() == OfferStatus.TOKEN_ISSUED
-                ? Optional.of(current.issued(count, now, notificationId)) : Optional.empty()).isEmpty()) {
-            throw new CredentialRequestException(CredentialError.CREDENTIAL_REQUEST_DENIED, "the offer ended before issuance");
+        String candidateNotificationId = randomId();
+        return store.transition(session.offerId(), current -> {
+            requireIssuable(current, count, now);
+            return Optional.of(current.status() == OfferStatus.TOKEN_ISSUED
+                    ? current.issued(count, now, candidateNotificationId, claimsUntil(current))
+                    : current.issuedAgain(count));
+        }).orElseThrow(() -> denied("the offer ended before issuance"));
+    }
+
+    /** The claims are kept for repeat requests while the access token lives, never past the offer's own end. */
+    private Instant claimsUntil(IssuanceSession session) {
+        Instant tokenExpiresAt = session.history().get(OfferStatus.TOKEN_ISSUED).plus(accessTokenLifetime);
+        return tokenExpiresAt.isBefore(session.expiresAt()) ? tokenExpiresAt : session.expiresAt();
+    }
+
+    /** Throws {@code credential_request_denied} unless {@code session} may issue {@code count} more credentials now. */
+    private void requireIssuable(IssuanceSession session, int count, Instant now) {
+        if (!session.issuesCredentials(now)) {
+            throw denied(session.status() == OfferStatus.ISSUED && !session.isExpired(now)
+                    ? "the wallet's notification ended issuance for this offer" : "the offer ended or its access token expired");
         }
+        int left = maxCredentialsPerOffer - session.credentialsIssued();
+        if (count > left) {
+            throw denied("this request asks for " + count + " credential(s) but the offer allows " + Math.max(left, 0)
+                    + " more (max-credentials-per-offer " + maxCredentialsPerOffer + ")");
+        }
+    }
+
+    private static CredentialRequestException denied(String description) {
+        return new CredentialRequestException(CredentialError.CREDENTIAL_REQUEST_DENIED, description);
     }
 
     private String randomId() {

@@ -2,6 +2,9 @@ package io.github.vciconnector.issuance;
 
 import java.time.Instant;
 
-/** Published after a Credential Response was produced; drives the ISSUED callback (EUDI-16: not gated on notifications). */
+/**
+ * Published after each Credential Response was produced; wakes the delivery of the ISSUED callback, which the first
+ * response queued (EUDI-16: not gated on notifications).
+ */
 public record CredentialsIssued(String offerId, String credentialConfigurationId, int count, Instant at) {
 }

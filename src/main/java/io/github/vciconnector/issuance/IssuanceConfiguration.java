@@ -8,6 +8,7 @@ import io.github.vciconnector.keys.SigningKeys;
 import io.github.vciconnector.keys.X509ChainValidator;
 import io.github.vciconnector.metadata.CredentialConfigurations;
 import io.github.vciconnector.metadata.WalletTrustPolicy;
+import io.github.vciconnector.oauth.TokenProperties;
 import io.github.vciconnector.sdjwt.SdJwtVcIssuer;
 import io.github.vciconnector.session.SessionStore;
 import org.springframework.context.ApplicationEventPublisher;
@@ -63,12 +64,14 @@ class IssuanceConfiguration {
     @Bean
     CredentialService credentialService(CredentialConfigurations configurations, KeyProofVerifier proofs, SdJwtVcIssuer issuer,
                                         SessionStore store, Clock clock, ApplicationEventPublisher events,
-                                        ConnectorProperties connector, SecureRandom random) {
-        return new CredentialService(configurations, proofs, issuer, store, clock, events, connector, random);
+                                        ConnectorProperties connector, SecureRandom random, IssuanceProperties properties,
+                                        TokenProperties tokens) {
+        return new CredentialService(configurations, proofs, issuer, store, clock, events, connector, random, properties,
+                tokens.accessTokenLifetime());
     }
 
     @Bean
-    NotificationService notificationService(SessionStore store, Clock clock, ApplicationEventPublisher events) {
-        return new NotificationService(store, clock, events);
+    NotificationService notificationService(SessionStore store) {
+        return new NotificationService(store);
     }
 }

@@ -17,14 +17,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
  * Checks key proofs (OID4VCI 1.0 App. F) and returns the holder keys, one credential each, in order: the keys of
- * plain {@code jwt} proofs in request order, or the {@code attested_keys} of key attestations in their order
- * (EUDI-5, EUDI-6). The c_nonce is consumed once, last, so a refused request does not burn it (VCI-NONCE-5).
+ * plain {@code jwt} proofs in request order, or the distinct {@code attested_keys} of key attestations in their
+ * order, however many proofs carry the same attestation (EUDI-5, EUDI-6). The c_nonce is consumed once, last, so a refused request does not burn it (VCI-NONCE-5).
  */
 public class KeyProofVerifier {
 
@@ -56,12 +57,8 @@ public class KeyProofVerifier {
         if (proofs.isEmpty()) throw invalidProof("proofs." + proofType + " must not be empty");
         var keys = new ArrayList<ECKey>();
         String nonce = CredentialRequest.ATTESTATION.equals(proofType) ? attestationProof(proofs, keys) : jwtProofs(proofs, keys);
-        // VCI-CRS-2 and batch_size: one credential per key, never more than advertised.
+        // VCI-CRS-2 and batch_size: one credential per distinct key, never more than advertised.
         if (keys.size() > properties.batchSize()) throw invalidProof("more holder keys than batch_size " + properties.batchSize());
-        var thumbprints = new HashSet<String>();
-        for (ECKey key : keys) {
-            if (!thumbprints.add(thumbprint(key))) throw invalidProof("each proof must use a distinct key");
-        }
         if (!cNonces.consume(nonce)) throw new CredentialRequestException(CredentialError.INVALID_NONCE, "c_nonce is invalid, expired or used");
         return keys;
     }
@@ -80,6 +77,8 @@ public class KeyProofVerifier {
     private String jwtProofs(List<?> proofs, List<ECKey> keys) {
         if (proofs.size() > properties.batchSize()) throw invalidProof("more proofs than batch_size " + properties.batchSize());
         String nonce = null;
+        var signers = new HashSet<String>();
+        var holderKeys = new LinkedHashMap<String, ECKey>();
         for (Object proof : proofs) {
             if (!(proof instanceof String) || ((String) proof).length() > MAX_PROOF_CHARS) throw invalidProof("proof must be a compact JWT");
             SignedJWT jwt = parse((String) proof);
@@ -88,14 +87,19 @@ public class KeyProofVerifier {
             if (!JWSAlgorithm.ES256.equals(header.getAlgorithm())) throw invalidProof("proof alg must be ES256");
             Object keyAttestation = header.getCustomParam("key_attestation");
             KeyAttestation attestation = null;
+            ECKey signer;
             if (keyAttestation == null) {
-                keys.add(verifyWithJwk(jwt));
+                signer = verifyWithJwk(jwt);
+                holderKeys.putIfAbsent(thumbprint(signer), signer);
             } else {
                 if (!(keyAttestation instanceof String)) throw invalidProof("key_attestation must be a compact JWT");
                 attestation = keyAttestations.verify((String) keyAttestation, true);
-                verifyWithAttestedKey(jwt, attestation);
-                keys.addAll(attestation.attestedKeys());
+                signer = verifyWithAttestedKey(jwt, attestation);
+                // A batch may come as one proof per key, each carrying the same key attestation: the holder keys are
+                // the distinct attested keys (RFC 7638 thumbprints), in attested_keys order, one credential each.
+                for (ECKey attested : attestation.attestedKeys()) holderKeys.putIfAbsent(thumbprint(attested), attested);
             }
+            if (!signers.add(thumbprint(signer))) throw invalidProof("each proof must use a distinct key");
             JWTClaimsSet claims = claims(jwt);
             if (claims.getAudience().size() != 1 || !credentialIssuer.equals(claims.getAudience().get(0))) {
                 throw invalidProof("proof aud must be the credential issuer");
@@ -110,6 +114,7 @@ public class KeyProofVerifier {
             if (nonce != null && !nonce.equals(proofNonce)) throw invalidProof("all proofs must use the same nonce");
             nonce = proofNonce;
         }
+        keys.addAll(holderKeys.values());
         return nonce;
     }
 
@@ -129,7 +134,7 @@ public class KeyProofVerifier {
     }
 
     /** VCI-PRF-4, EUDI-5: kid is the decimal index of the signing key in attested_keys. */
-    private static void verifyWithAttestedKey(SignedJWT jwt, KeyAttestation attestation) {
+    private static ECKey verifyWithAttestedKey(SignedJWT jwt, KeyAttestation attestation) {
         JWSHeader header = jwt.getHeader();
         String kid = header.getKeyID();
         if (header.getX509CertChain() != null || (kid == null) == (header.getJWK() == null)) {
@@ -149,6 +154,7 @@ public class KeyProofVerifier {
                     .orElseThrow(() -> invalidProof("proof key is not in attested_keys"));
         }
         verifySignature(jwt, signer, "proof is not signed by the attested key it names");
+        return signer;
     }
 
     private static String thumbprint(ECKey key) {

@@ -2,38 +2,33 @@ package io.github.vciconnector.issuance;
 
 import io.github.vciconnector.keys.Digests;
 import io.github.vciconnector.oauth.AuthorizedWallet;
-import io.github.vciconnector.offer.OfferEnded;
 import io.github.vciconnector.session.IssuanceSession;
 import io.github.vciconnector.session.OfferStatus;
 import io.github.vciconnector.session.SessionStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
 
-import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * The Notification Endpoint logic (OID4VCI 1.0 §11). ISSUED never waits for it (the EUDI Android wallet does not
- * notify, EUDI-16); a {@code credential_failure} turns the offer FAILED and queues a FAILED callback, the two other
- * events are acknowledged and logged. Repeating a notification is harmless (VCI-NOT-2).
+ * notify, EUDI-16), and no notification changes an offer's status or reaches the backend: the credentials are
+ * out, and a wallet's word cannot undo that (issue 17 L-7). {@code credential_accepted} and
+ * {@code credential_deleted} end issuance (the claims kept for repeat requests are deleted); after
+ * {@code credential_failure} the wallet may ask again while its token lasts. Each event is logged by name, its
+ * free-text description never. Repeating a notification is harmless (VCI-NOT-2).
  */
 public class NotificationService {
 
     private static final Logger log = LoggerFactory.getLogger(NotificationService.class);
     private static final Set<String> EVENTS = Set.of("credential_accepted", "credential_failure", "credential_deleted");
-    private static final int MAX_DESCRIPTION = 200;
 
     private final SessionStore store;
-    private final Clock clock;
-    private final ApplicationEventPublisher events;
 
-    public NotificationService(SessionStore store, Clock clock, ApplicationEventPublisher events) {
+    public NotificationService(SessionStore store) {
         this.store = store;
-        this.clock = clock;
-        this.events = events;
     }
 
     /** Throws {@link NotificationRequestException} with the §11.3 code. */
@@ -52,16 +47,13 @@ public class NotificationService {
             throw new NotificationRequestException(NotificationError.INVALID_NOTIFICATION_ID, "notification_id is unknown");
         }
         log.info("wallet notification {} for offer {}", event, session.offerId());
-        if ("credential_failure".equals(event)) fail(session, (String) description);
+        if (!"credential_failure".equals(event)) releaseClaims(session.offerId());
     }
 
-    private void fail(IssuanceSession session, String description) {
-        String reason = "wallet reported credential_failure" + (description == null || description.isEmpty() ? ""
-                : ": " + description.substring(0, Math.min(description.length(), MAX_DESCRIPTION)));
-        var now = clock.instant();
-        store.transition(session.offerId(), current -> current.status() == OfferStatus.ISSUED
-                        ? Optional.of(current.ended(OfferStatus.FAILED, reason, now)) : Optional.empty())
-                .ifPresent(failed -> events.publishEvent(new OfferEnded(failed.offerId(), OfferStatus.FAILED, reason, now)));
+    /** The wallet is done with this offer's credentials: no further ones, so the claims go now (VCI-CRS-7). */
+    private void releaseClaims(String offerId) {
+        store.transition(offerId, current -> current.status() == OfferStatus.ISSUED && current.claims() != null
+                ? Optional.of(current.withoutClaims()) : Optional.empty());
     }
 
     private static boolean isLegal(String text) {

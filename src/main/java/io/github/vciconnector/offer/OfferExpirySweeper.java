@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Ends offers whose lifetime passed before issuance: EXPIRED, claims deleted, one EXPIRED callback queued in the
- * same write. Safe with several replicas sweeping at once: the compare-and-set update lets exactly one win.
+ * same write. Of an ISSUED offer whose access token expired it deletes the claims kept for repeat requests. Safe with several replicas sweeping at once: the compare-and-set update lets exactly one win.
  */
 public class OfferExpirySweeper implements SmartLifecycle {
 
@@ -46,9 +46,15 @@ public class OfferExpirySweeper implements SmartLifecycle {
         for (String offerId : store.findExpiredOffers(now, BATCH)) {
             IssuanceSession session = store.findById(offerId).orElse(null);
             if (session == null || !session.awaitsExpiry() || !session.isExpired(now)) continue;
+            if (session.status().isFinal()) {
+                // ISSUED, its access token expired: the claims kept for repeat requests go, nothing else changes.
+                store.transition(offerId, current -> current.status().isFinal() && current.awaitsExpiry() && current.isExpired(now)
+                        ? Optional.of(current.withoutClaims()) : Optional.empty());
+                continue;
+            }
             // The code goes first, so no wallet can redeem an offer that is being expired.
             store.redeemPreAuthorizedCode(session.preAuthorizedCodeHash());
-            boolean ended = store.transition(offerId, current -> current.awaitsExpiry() && current.isExpired(now)
+            boolean ended = store.transition(offerId, current -> !current.status().isFinal() && current.isExpired(now)
                     ? Optional.of(current.ended(OfferStatus.EXPIRED, REASON, now)) : Optional.empty()).isPresent();
             if (ended) {
                 events.publishEvent(new OfferEnded(offerId, OfferStatus.EXPIRED, REASON, now));

@@ -13,12 +13,14 @@ import java.util.Optional;
 /**
  * One credential offer and everything the flow learns about it, from creation to issuance. Immutable: every
  * change makes a new copy with {@code version + 1}, written with {@link SessionStore#update} (compare-and-set).
- * Claims are personal data: they are dropped ({@code null}) once the offer reaches a final state.
+ * Claims are personal data: they are dropped ({@code null}) once the offer reaches a final state, except ISSUED,
+ * which keeps them for further Credential Requests on the same token until that token expires or the wallet
+ * notifies that it is done ({@link #withoutClaims()}).
  *
  * @param preAuthorizedCodeHash SHA-256 of the pre-authorized code (the code itself is never stored)
  * @param txCodeHash keyed hash of the Transaction Code, or {@code null} when none was requested
  * @param dpopJkt RFC 7638 thumbprint of the wallet's DPoP key once a token was issued
- * @param notificationId handed to the wallet with its credentials, for the Notification Endpoint
+ * @param notificationId handed to the wallet with its credentials (the same in every response), for the Notification Endpoint
  * @param callbacks the callback events of this offer, in the order they happened
  * @param callbackDeadline how long a new callback event may be retried (fixed when the offer is created)
  */
@@ -78,10 +80,33 @@ public record IssuanceSession(
         return next(OfferStatus.TOKEN_ISSUED, now, claims, jkt, credentialsIssued, failureReason, newExpiry, notificationId, null);
     }
 
-    /** The session after {@code count} credentials were issued; claims are deleted, ISSUED is queued. */
-    public IssuanceSession issued(int count, Instant now, String newNotificationId) {
-        return next(OfferStatus.ISSUED, now, null, dpopJkt, credentialsIssued + count, failureReason, expiresAt,
+    /**
+     * The session after the first Credential Response: ISSUED with its one ISSUED callback queued. The claims stay
+     * until {@code claimsUntil} (the access token's expiry), so the wallet may ask again for more copies (VCI-CRS-6).
+     */
+    public IssuanceSession issued(int count, Instant now, String newNotificationId, Instant claimsUntil) {
+        return next(OfferStatus.ISSUED, now, claims, dpopJkt, credentialsIssued + count, failureReason, claimsUntil,
                 newNotificationId, Callback.pending(OfferStatus.ISSUED.name(), now, null, now.plus(callbackMaxAge)));
+    }
+
+    /** The ISSUED session after one more Credential Response on the same token: counted, no second callback. */
+    public IssuanceSession issuedAgain(int count) {
+        if (status != OfferStatus.ISSUED) throw new IllegalStateException("offer " + offerId + " is not ISSUED");
+        return new IssuanceSession(offerId, version + 1, credentialConfigurationId, claims, preAuthorizedCodeHash, txCode,
+                txCodeHash, status, history, expiresAt, dpopJkt, credentialsIssued + count, failureReason, notificationId,
+                callbacks, callbackMaxAge);
+    }
+
+    /** The session without its claims, status unchanged: no further credentials (token expired, wallet done). */
+    public IssuanceSession withoutClaims() {
+        return new IssuanceSession(offerId, version + 1, credentialConfigurationId, null, preAuthorizedCodeHash, txCode,
+                txCodeHash, status, history, expiresAt, dpopJkt, credentialsIssued, failureReason, notificationId,
+                callbacks, callbackMaxAge);
+    }
+
+    /** True while the session can issue (more) credentials: TOKEN_ISSUED, or ISSUED with the claims still kept. */
+    public boolean issuesCredentials(Instant now) {
+        return claims != null && !isExpired(now) && (status == OfferStatus.TOKEN_ISSUED || status == OfferStatus.ISSUED);
     }
 
     /**
@@ -115,9 +140,12 @@ public record IssuanceSession(
         return nextPendingCallback().map(Callback::nextAttemptAt);
     }
 
-    /** True while the offer can still expire: not in a final state. */
+    /**
+     * True while expiry still has something to do at {@link #expiresAt}: the offer is not in a final state (it will
+     * become EXPIRED), or it is ISSUED and still keeps claims for repeat requests (they are dropped then).
+     */
     public boolean awaitsExpiry() {
-        return !status.isFinal();
+        return !status.isFinal() || claims != null;
     }
 
     /**

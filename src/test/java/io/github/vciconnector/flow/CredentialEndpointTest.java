@@ -116,12 +116,6 @@ class CredentialEndpointTest extends WalletFlowTest {
     }
 
     @Test
-    void credentialWhenAlreadyIssuedForTokenThenCredentialRequestDenied() {
-        assertThat(credential(body(proof(wallet.requestNonce(metadata))), dpopKey, "DPoP " + accessToken).status()).isEqualTo(200);
-        assertBadRequest(credential(body(proof(wallet.requestNonce(metadata))), dpopKey, "DPoP " + accessToken), "credential_request_denied");
-    }
-
-    @Test
     void credentialWhenUnknownParameterThenIgnoredAndIssued() {
         var body = new HashMap<String, Object>(body(proof(wallet.requestNonce(metadata))));
         body.put("foo", 1);  // VCI-CRQ-6

@@ -125,6 +125,28 @@ class MultiReplicaTest {
         assertThat(TestWallet.json(wallet.token(a, code, txCode))).containsEntry("error", "invalid_grant");
     }
 
+    @Test
+    void credentialWhen12RequestsOnOneTokenSpreadOverReplicasThenLimitHeldAndEveryIssuanceCounted() {
+        var wallet = new TestWallet(issuer);
+        var offer = TestWallet.json(TestWallet.createOffer(a, false));
+        String offerId = (String) offer.get("offer_id");
+        var token = wallet.token(a, code(wallet, offer), null);
+        String accessToken = (String) TestWallet.json(token).get("access_token");
+        var nonces = new ArrayList<String>();
+        for (int i = 0; i < 12; i++) nonces.add(wallet.cNonce(i % 2 == 0 ? a : b));
+
+        List<HttpResponse<String>> responses = Race.run(12, i -> wallet.credential(i % 2 == 0 ? b : a, accessToken, nonces.get(i)));
+
+        // Issue 10: repeat requests on one token, at most max-credentials-per-offer (default batch_size 10) in all,
+        // counted by compare-and-set in Redis so that no replica overshoots or overwrites another's count.
+        assertThat(responses).filteredOn(r -> r.statusCode() == 200).hasSize(10);
+        assertThat(responses).filteredOn(r -> r.statusCode() != 200)
+                .allSatisfy(r -> assertThat(TestWallet.json(r)).containsEntry("error", "credential_request_denied"));
+        var snapshot = TestWallet.json(TestWallet.send(HttpRequest.newBuilder(b.managementUri("/offers/" + offerId)).GET().build()));
+        assertThat(snapshot).containsEntry("status", "ISSUED").containsEntry("credentials_issued", 10L);
+        assertThat((List<?>) snapshot.get("callbacks")).filteredOn(c -> "ISSUED".equals(((Map<?, ?>) c).get("status"))).hasSize(1);
+    }
+
     private String code(TestWallet wallet, Map<String, Object> offer) {
         return wallet.preAuthorizedCode(a, (String) offer.get("credential_offer_uri"));
     }

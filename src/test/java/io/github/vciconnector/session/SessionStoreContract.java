@@ -160,6 +160,22 @@ public abstract class SessionStoreContract {
     }
 
     @Test
+    void findExpiredOffersWhenIssuedWithClaimsKeptThenListedUntilClaimsDropped() {
+        var session = offer(TTL);
+        store().create(session);
+        var token = session.tokenIssued("jkt", clock().instant(), session.expiresAt());
+        assertThat(store().update(token, session.version())).isTrue();
+        var issued = token.issued(1, clock().instant(), "n", token.expiresAt());
+        assertThat(store().update(issued, token.version())).isTrue();
+        Instant later = clock().instant().plus(PAST_TTL);
+        // Repeat requests keep the claims of an ISSUED offer until its token expires: the sweeper must find it then.
+        assertThat(store().findExpiredOffers(later, 1000)).contains(session.offerId());
+        assertThat(store().update(issued.withoutClaims(), issued.version())).isTrue();
+        assertThat(store().findExpiredOffers(later, 1000)).doesNotContain(session.offerId());
+        assertThat(store().findById(session.offerId()).orElseThrow().claims()).isNull();
+    }
+
+    @Test
     void findDueCallbacksWhenPendingThenListedUntilDelivered() {
         var session = offer(Duration.ofMinutes(5));
         store().create(session);
