@@ -1,5 +1,7 @@
 package io.github.vciconnector.keys;
 
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.Extension;
@@ -14,10 +16,15 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 import java.math.BigInteger;
 import java.security.KeyPair;
+import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
+import java.security.interfaces.ECPrivateKey;
+import java.security.interfaces.ECPublicKey;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Date;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -40,6 +47,23 @@ public final class TestChains {
     /** A self-signed CA (keyCertSign), optionally limited by {@code pathLen}. */
     public static TestPki.Issued anchor(String subject, Integer pathLen) {
         return certificate(subject).ca(pathLen).selfSigned();
+    }
+
+    /** The {@code x5c} header value (standard base64 DER, in the order given). */
+    public static List<String> x5c(X509Certificate... certificates) {
+        return Arrays.stream(certificates).map(c -> {
+            try {
+                return java.util.Base64.getEncoder().encodeToString(c.getEncoded());
+            } catch (CertificateEncodingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+    }
+
+    /** The certified key pair as a private JWK, to sign an attestation with. */
+    public static ECKey signingKey(TestPki.Issued issued) {
+        return new ECKey.Builder(Curve.P_256, (ECPublicKey) issued.keys().getPublic())
+                .privateKey((ECPrivateKey) issued.keys().getPrivate()).build();
     }
 
     /** Builds one certificate; every setter returns the builder. */
