@@ -122,7 +122,7 @@ public final class X509ChainValidator {
         String text = x5c.stream().map(Base64::toString).collect(Collectors.joining(","));
         ValidatedChain known = validated.get(text);
         if (known != null) {
-            // PKIX answers the same for the same bytes and anchors; of its checks only the validity periods depend on the time.
+            // Every check answers the same for the same bytes and anchors; only the validity periods depend on the time.
             if (!known.validAt(at)) throw new InvalidChainException(NOT_TRUSTED);
             return known.leaf();
         }
