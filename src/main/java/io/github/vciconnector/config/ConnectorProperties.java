@@ -24,13 +24,11 @@ public record ConnectorProperties(@NotNull URI publicBaseUrl) {
         if (publicBaseUrl == null) {
             throw new IllegalArgumentException("CONNECTOR_PUBLIC_BASE_URL (connector.public-base-url) is not set");
         }
-        String scheme = publicBaseUrl.getScheme() == null ? "" : publicBaseUrl.getScheme().toLowerCase(Locale.ROOT);
-        String host = publicBaseUrl.getHost();
-        if (host == null || !publicBaseUrl.isAbsolute()) {
+        if (publicBaseUrl.getHost() == null || !publicBaseUrl.isAbsolute()) {
             throw invalid("must be an absolute URL such as https://issuer.example.com");
         }
         // VCI-MD-1: https, no query, no fragment. Plain http only for loopback development setups.
-        if (!"https".equals(scheme) && !("http".equals(scheme) && LOOPBACK.contains(host.toLowerCase(Locale.ROOT)))) {
+        if (!isHttpsOrLoopbackHttp(publicBaseUrl)) {
             throw invalid("must use https (http is accepted only for localhost)");
         }
         if (publicBaseUrl.getRawQuery() != null || publicBaseUrl.getRawFragment() != null) {
@@ -39,6 +37,16 @@ public record ConnectorProperties(@NotNull URI publicBaseUrl) {
         String text = publicBaseUrl.toString();
         while (text.endsWith("/")) text = text.substring(0, text.length() - 1);
         publicBaseUrl = URI.create(text);
+    }
+
+    /**
+     * The rule for every URL the connector serves or fetches: https, or plain http to this machine only
+     * ({@code localhost}, {@code 127.0.0.1}, {@code [::1]}) for development setups.
+     */
+    public static boolean isHttpsOrLoopbackHttp(URI url) {
+        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+        String host = url.getHost() == null ? "" : url.getHost().toLowerCase(Locale.ROOT);
+        return "https".equals(scheme) && !host.isEmpty() || "http".equals(scheme) && LOOPBACK.contains(host);
     }
 
     /** The Credential Issuer Identifier as a string, byte-identical everywhere it appears. */

@@ -15,6 +15,7 @@ import java.security.GeneralSecurityException;
 import java.security.cert.CertPathValidator;
 import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateFactory;
+import java.security.cert.PKIXCertPathValidatorResult;
 import java.security.cert.PKIXParameters;
 import java.security.cert.TrustAnchor;
 import java.security.cert.X509Certificate;
@@ -31,7 +32,9 @@ import java.util.stream.Collectors;
 /**
  * Validates an {@code x5c} chain (leaf first) against configured trust anchors with PKIX (RFC 5280), the way HAIP
  * §4.4.1 / §4.5.1 wants it for wallet and key attestations: the leaf is not self-signed and the anchor itself is
- * not needed in {@code x5c}. A trailing copy of a configured anchor is tolerated and ignored. Revocation is not
+ * not needed in {@code x5c}. A trailing copy of a configured anchor is tolerated and ignored. Beyond PKIX, the chain
+ * must be in RFC 7515 order and fit {@link ChainProfile} (signing leaf, SHA-256+, the anchor's pathLen and name
+ * constraints). Revocation is not
  * checked (attestations are short-lived; status lists are future work). Thread-safe. A chain that passed is kept, so
  * the next attestation signed with it costs no parsing and no PKIX run (docs/performance.md), only the time check.
  */
@@ -59,7 +62,7 @@ public final class X509ChainValidator {
         this.trustAnchors = new HashSet<>();
         this.anchorEncodings = new HashSet<>();
         for (X509Certificate anchor : this.anchors) {
-            trustAnchors.add(new TrustAnchor(anchor, null));
+            trustAnchors.add(new TrustAnchor(anchor, ChainProfile.nameConstraints(anchor)));
             anchorEncodings.add(encoded(anchor));
         }
     }
@@ -119,7 +122,7 @@ public final class X509ChainValidator {
         String text = x5c.stream().map(Base64::toString).collect(Collectors.joining(","));
         ValidatedChain known = validated.get(text);
         if (known != null) {
-            // PKIX answers the same for the same bytes and anchors; of its checks only the validity periods depend on the time.
+            // Every check answers the same for the same bytes and anchors; only the validity periods depend on the time.
             if (!known.validAt(at)) throw new InvalidChainException(NOT_TRUSTED);
             return known.leaf();
         }
@@ -132,17 +135,14 @@ public final class X509ChainValidator {
         if (leaf.getSubjectX500Principal().equals(leaf.getIssuerX500Principal())) {
             throw new InvalidChainException("x5c leaf certificate is self-signed");
         }
-        try {
-            var parameters = new PKIXParameters(trustAnchors);
-            parameters.setRevocationEnabled(false);
-            parameters.setDate(Date.from(at));
-            var path = CertificateFactory.getInstance("X.509", Es256.PROVIDER).generateCertPath(chain);
-            CertPathValidator.getInstance("PKIX", Es256.PROVIDER).validate(path, parameters);
-        } catch (CertPathValidatorException e) {
-            throw new InvalidChainException(NOT_TRUSTED);
-        } catch (GeneralSecurityException e) {
-            throw new InvalidChainException("x5c cannot be validated");
+        for (X509Certificate certificate : chain) {
+            if (anchorEncodings.contains(encoded(certificate))) throw new InvalidChainException("x5c holds a trust anchor before its end");
         }
+        ChainProfile.requireIssuerOrder(chain);
+        ChainProfile.requireSigningLeaf(leaf);
+        ChainProfile.requireAllowedSignatures(chain);
+        ChainProfile.requireAnchorPathLength(pkix(chain, at), chain);
+        // Only a chain that passed every check is kept; the key is the x5c text, so another order is another entry.
         if (validated.size() >= MAX_VALIDATED_CHAINS) validated.clear();
         validated.put(text, ValidatedChain.of(chain));
         return leaf;
@@ -172,6 +172,24 @@ public final class X509ChainValidator {
 
     public boolean isLeafOnly() {
         return leafOnly;
+    }
+
+    /** RFC 5280 path validation of exactly {@code chain}, in its order; returns the anchor it ends at. */
+    private X509Certificate pkix(List<X509Certificate> chain, Instant at) {
+        try {
+            var parameters = new PKIXParameters(trustAnchors);
+            parameters.setRevocationEnabled(false);
+            parameters.setDate(Date.from(at));
+            var path = CertificateFactory.getInstance("X.509", Es256.PROVIDER).generateCertPath(chain);
+            // L-3: BouncyCastle sorts the certificates of a CertPath; the path validated must be the x5c as sent.
+            if (!path.getCertificates().equals(chain)) throw new InvalidChainException(ChainProfile.WRONG_ORDER);
+            var result = (PKIXCertPathValidatorResult) CertPathValidator.getInstance("PKIX", Es256.PROVIDER).validate(path, parameters);
+            return result.getTrustAnchor().getTrustedCert();
+        } catch (CertPathValidatorException e) {
+            throw new InvalidChainException(NOT_TRUSTED);
+        } catch (GeneralSecurityException e) {
+            throw new InvalidChainException("x5c cannot be validated");
+        }
     }
 
     private static X509Certificate requireValidAt(X509Certificate leaf, Instant at) {

@@ -1,12 +1,7 @@
 package io.github.vciconnector.metadata;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Locale;
 import java.util.Map;
@@ -17,7 +12,6 @@ import java.util.Map;
  */
 public final class CredentialConfigurationsLoader {
 
-    private static final Duration REMOTE_TIMEOUT = Duration.ofSeconds(10);
     private static final int MAX_DOCUMENT_BYTES = 1 << 20;
 
     private CredentialConfigurationsLoader() {
@@ -82,28 +76,7 @@ public final class CredentialConfigurationsLoader {
                 throw new IllegalArgumentException(variable + "_VCT_FILEPATH: " + e.getMessage());
             }
         }
-        if ("remote".equals(source)) return fetch(variable, vct.url());
+        if ("remote".equals(source)) return new RemoteTypeMetadataFetcher().fetch(variable, vct.url());
         throw new IllegalArgumentException(variable + "_VCT_SOURCE must be local or remote");
-    }
-
-    private static byte[] fetch(String variable, URI url) {
-        if (url == null || !"https".equalsIgnoreCase(url.getScheme()) && !"http".equalsIgnoreCase(url.getScheme())) {
-            throw new IllegalArgumentException(variable + "_VCT_URL must be an http(s) URL when _VCT_SOURCE is remote");
-        }
-        var client = HttpClient.newBuilder().connectTimeout(REMOTE_TIMEOUT).followRedirects(HttpClient.Redirect.NORMAL).build();
-        var request = HttpRequest.newBuilder(url).timeout(REMOTE_TIMEOUT).header("Accept", "application/json").GET().build();
-        try {
-            HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            if (response.statusCode() != 200) {
-                throw new IllegalArgumentException(variable + "_VCT_URL answered HTTP " + response.statusCode());
-            }
-            if (response.body().length > MAX_DOCUMENT_BYTES) throw new IllegalArgumentException(variable + "_VCT_URL: document over 1 MiB");
-            return response.body();
-        } catch (IOException e) {
-            throw new IllegalArgumentException(variable + "_VCT_URL could not be fetched: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalArgumentException(variable + "_VCT_URL fetch interrupted");
-        }
     }
 }

@@ -9,6 +9,7 @@ import io.github.vciconnector.demo.JwtKeyProofs;
 import io.github.vciconnector.demo.SignedJwtBuilder;
 import io.github.vciconnector.demo.WalletClient;
 import io.github.vciconnector.demo.WalletProvider;
+import io.github.vciconnector.keys.TestChains;
 import io.github.vciconnector.keys.TestPki;
 import io.github.vciconnector.support.TestOffers;
 import org.junit.jupiter.api.BeforeEach;
@@ -65,6 +66,18 @@ class KeyAttestationRefusalTest extends HaipIntegrationTest {
 
         assertInvalidProof(jwtProof(untrusted.keyAttestation(List.of(holderKey), cNonce).build(), "0", holderKey, cNonce),
                 "key attestation is not from a trusted issuer: x5c does not chain to a trusted anchor or a certificate is not valid now");
+    }
+
+    @Test
+    void credentialWhenKeyAttestationLeafIsACaThenInvalidProof() {
+        // L-4: a CA certificate signs certificates, not attestations; a CA:TRUE leaf under a trusted anchor was accepted.
+        var caLeaf = TestChains.certificate("CN=Key Attestation Signer").caFlag().issuedBy(WALLET_PROVIDER_CA);
+        String cNonce = wallet.requestNonce(metadata);
+        String keyAttestation = provider.keyAttestation(List.of(holderKey), cNonce)
+                .header("x5c", TestChains.x5c(caLeaf.certificate())).signWith(TestChains.signingKey(caLeaf)).build();
+
+        assertInvalidProof(jwtProof(keyAttestation, "0", holderKey, cNonce),
+                "key attestation is not from a trusted issuer: x5c leaf certificate must not be a CA");
     }
 
     @Test

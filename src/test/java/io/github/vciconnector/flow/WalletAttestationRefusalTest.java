@@ -6,6 +6,7 @@ import io.github.vciconnector.demo.HttpResult;
 import io.github.vciconnector.demo.WalletAttestations;
 import io.github.vciconnector.demo.WalletClient;
 import io.github.vciconnector.demo.WalletProvider;
+import io.github.vciconnector.keys.TestChains;
 import io.github.vciconnector.keys.TestPki;
 import io.github.vciconnector.support.TestOffers;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,19 @@ class WalletAttestationRefusalTest extends HaipIntegrationTest {
 
         assertInvalidClient(token(untrusted.clientAttestation(CLIENT_ID, true).headers(ISSUER), CLIENT_ID),
                 "client attestation is not from a trusted wallet provider: x5c does not chain to a trusted anchor or a certificate is not valid now");
+    }
+
+    @Test
+    void tokenWhenX5cListsTheIssuingCaBeforeTheLeafThenInvalidClient() throws Exception {
+        // L-3: signed with the intermediate CA's key, which x5c[0] named, while PKIX validated the re-sorted chain.
+        var intermediate = TestChains.certificate("CN=Test Wallet Provider Issuing CA").ca(null).issuedBy(WALLET_PROVIDER_CA);
+        var leaf = TestChains.certificate("CN=Wallet Attestation Signer").issuedBy(intermediate);
+        String attestation = provider.walletAttestation(CLIENT_ID, instanceKey)
+                .header("x5c", TestChains.x5c(intermediate.certificate(), leaf.certificate()))
+                .signWith(TestChains.signingKey(intermediate)).build();
+
+        assertInvalidClient(token(headers(attestation, attestations.pop(ISSUER).build()), CLIENT_ID),
+                "client attestation is not from a trusted wallet provider: x5c must list the leaf first, each certificate followed by its issuer");
     }
 
     @Test
