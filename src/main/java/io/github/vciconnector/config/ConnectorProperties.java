@@ -22,7 +22,8 @@ public record ConnectorProperties(@NotNull URI publicBaseUrl) {
 
     public ConnectorProperties {
         if (publicBaseUrl == null) {
-            throw new IllegalArgumentException("CONNECTOR_PUBLIC_BASE_URL (connector.public-base-url) is not set");
+            throw new IllegalArgumentException("CONNECTOR_PUBLIC_BASE_URL (connector.public-base-url) is not set: "
+                    + "set it to the URL wallets reach this connector at, e.g. https://issuer.example.com");
         }
         if (publicBaseUrl.getHost() == null || !publicBaseUrl.isAbsolute()) {
             throw invalid("must be an absolute URL such as https://issuer.example.com");

@@ -50,4 +50,10 @@ public class KeysConfiguration {
                 + String.join(", ", CertificatesProperties.allSettings())
                 + "; only the dev profile generates throw-away keys");
     }
+
+    /** Warns about, and reports in info and health, issuer certificates that are self-signed. */
+    @Bean
+    SelfSignedCertificates issuerCertificates(SigningKeys keys) {
+        return new SelfSignedCertificates(keys).logged();
+    }
 }

@@ -17,4 +17,9 @@ public record SigningKey(ECKey jwk, List<X509Certificate> chain) {
             throw new IllegalArgumentException("signing key " + jwk.getKeyID() + " must carry an x5c chain");
         chain = List.copyOf(chain);
     }
+
+    /** True when the chain is one self-signed certificate (accepted for trying things out; HAIP SDVC-2 forbids it). */
+    public boolean selfSigned() {
+        return chain.size() == 1 && SigningKeyAssembler.isSelfSigned(chain.get(0));
+    }
 }

@@ -29,8 +29,10 @@ import static io.github.vciconnector.keys.InvalidKeyConfigurationException.print
 
 /**
  * Checks a private key against its certificate chain and turns both into a {@link SigningKey}: P-256 key, key
- * matching the leaf, every certificate valid now, leaf not self-signed and each certificate signed by the next
- * (HAIP SDVC-2). The resulting x5c is the chain without a trailing self-signed trust anchor.
+ * matching the leaf, every certificate valid now and each certificate signed by the next (HAIP SDVC-2). The
+ * resulting x5c is the chain without a trailing self-signed trust anchor. A self-signed leaf (the product guide's
+ * {@code openssl req -x509}) is accepted when it is the only certificate, and is then the whole x5c; HAIP forbids it,
+ * so {@link SelfSignedCertificates} warns about it at startup.
  */
 final class SigningKeyAssembler {
 
@@ -53,9 +55,9 @@ final class SigningKeyAssembler {
             throw forSetting(keyProperty, "the private key does not match the leaf certificate " + subject(leaf)
                     + " in " + CertificatesProperties.describe(certProperty));
         for (var certificate : chain) requireValidAt(certificate, now, certProperty);
-        if (isSelfSigned(leaf))
-            throw forSetting(certProperty, "the leaf certificate " + subject(leaf) + " is self-signed, which HAIP "
-                    + "forbids for issuer signing certificates; issue it from a CA and list the leaf first");
+        if (isSelfSigned(leaf) && chain.size() > 1)
+            throw forSetting(certProperty, "the leaf certificate " + subject(leaf) + " is self-signed but followed by "
+                    + "other certificates; list a CA-issued leaf first, then its issuers (or keep the self-signed one alone)");
         requireOrdered(chain, certProperty);
         var x5c = withoutTrustAnchor(chain);
         return new SigningKey(jwk(leafKey, ecPrivate, x5c), x5c);
@@ -127,7 +129,7 @@ final class SigningKeyAssembler {
         }
     }
 
-    /** HAIP SDVC-2: the trust anchor is not included in x5c; the leaf is never an anchor here. */
+    /** HAIP SDVC-2: the trust anchor is not included in x5c; a lone self-signed leaf is kept, there is nothing else. */
     private static List<X509Certificate> withoutTrustAnchor(List<X509Certificate> chain) {
         var last = chain.get(chain.size() - 1);
         if (chain.size() > 1 && isSelfSigned(last)) return List.copyOf(chain.subList(0, chain.size() - 1));

@@ -38,7 +38,7 @@ public record ClaimMetadata(List<Object> path, boolean mandatory, String sd, Lis
             for (Object entry : TypeMetadata.asList(json.get("display"), "claim display")) {
                 var object = TypeMetadata.asObject(entry, "claim display entry");
                 if (!(object.get("locale") instanceof String) || !(object.get("label") instanceof String)) {
-                    throw new IllegalArgumentException("claim " + path + " display needs locale and label (TM-4)");
+                    throw new IllegalArgumentException("claim " + path + " display needs locale (or the legacy lang) and label (TM-4)");
                 }
                 display.add(object);
             }

@@ -1,5 +1,8 @@
 package io.github.vciconnector.metadata;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -12,6 +15,7 @@ import java.util.Map;
  */
 public final class CredentialConfigurationsLoader {
 
+    private static final Logger log = LoggerFactory.getLogger(CredentialConfigurationsLoader.class);
     private static final int MAX_DOCUMENT_BYTES = 1 << 20;
 
     private CredentialConfigurationsLoader() {
@@ -31,18 +35,42 @@ public final class CredentialConfigurationsLoader {
 
     private static CredentialConfiguration load(String key, CredentialConfigurationsProperties.Entry entry) {
         String variable = "CONNECTOR_CREDENTIAL_CONFIGURATIONS_" + key.toUpperCase(Locale.ROOT).replace('-', '_');
-        String id = entry.id() == null || entry.id().isBlank() ? key : entry.id();
-        if (!id.equalsIgnoreCase(key)) {
+        boolean idSet = entry.id() != null && !entry.id().isBlank();
+        if (idSet && !entry.id().equalsIgnoreCase(key)) {
             throw new IllegalStateException(variable + "_ID must spell the same id as the key " + key + " (case aside)");
         }
         try {
             byte[] document = readDocument(variable, entry);
             var typeMetadata = TypeMetadata.parse(document);
             requireIssuable(typeMetadata);
+            if (typeMetadata.legacyLangEntries() > 0) warnLegacyLang(variable, entry, typeMetadata.legacyLangEntries());
+            String id = idSet ? entry.id() : spellingFromVct(key, typeMetadata.vct());
             return new CredentialConfiguration(id, entry.scope(), typeMetadata, entry.validity());
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException(variable + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Environment variable names are upper case and Spring lower-cases map keys, so the key has lost the spelling the
+     * backend uses. A {@code vct} whose last path segment is the key, case aside ({@code .../types/IdentityCredential}),
+     * still has it; otherwise the key is the id. A key with capitals (spelled so in a YAML file) is kept as written.
+     */
+    static String spellingFromVct(String key, String vct) {
+        if (!key.equals(key.toLowerCase(Locale.ROOT))) return key;
+        String path = vct.split("[?#]", 2)[0];
+        String last = path.substring(path.lastIndexOf('/') + 1);
+        return last.equalsIgnoreCase(key) ? last : key;
+    }
+
+    private static void warnLegacyLang(String variable, CredentialConfigurationsProperties.Entry entry, int entries) {
+        var vct = entry.vct();
+        String where = vct != null && vct.filepath() != null && !"remote".equalsIgnoreCase(vct.source())
+                ? "file " + vct.filepath() + " (" + variable + "_VCT_FILEPATH)"
+                : "document at " + (vct == null ? null : vct.url()) + " (" + variable + "_VCT_URL)";
+        log.warn("Type Metadata {} uses the legacy display member \"lang\" in {} display entr{}: read as \"locale\", "
+                        + "its name since SD-JWT VC draft -12, and served and advertised as locale; rename it in the file",
+                where, entries, entries == 1 ? "y" : "ies");
     }
 
     /**

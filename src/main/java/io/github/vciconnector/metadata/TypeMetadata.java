@@ -11,14 +11,17 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * An SD-JWT VC Type Metadata document (draft -18 §4), parsed and checked once at startup. The exact bytes are
- * kept so the document is served byte-stable (TM-6: integrity hashes are computed over the served bytes).
+ * An SD-JWT VC Type Metadata document (draft -18 §4), parsed and checked once at startup. {@link #document()} holds
+ * the bytes served at {@code /oidc4vci/types/{id}}, fixed at startup (TM-6: integrity hashes are computed over the
+ * served bytes): the file's exact bytes, or, when its display entries use the legacy {@code lang}, the document
+ * rewritten once with {@code locale} in its place.
  *
- * @param display per-locale display objects, as found in the document (TM-3)
+ * @param display per-locale display objects, with {@code locale} (TM-3)
  * @param claims claim metadata in document order (TM-4)
+ * @param legacyLangEntries how many display entries said {@code lang} and were renamed to {@code locale}
  */
 public record TypeMetadata(String vct, String name, List<Map<String, Object>> display, List<ClaimMetadata> claims,
-                           byte[] document) {
+                           byte[] document, int legacyLangEntries) {
 
     public TypeMetadata {
         display = List.copyOf(display);
@@ -37,8 +40,11 @@ public record TypeMetadata(String vct, String name, List<Map<String, Object>> di
         if (!(vct instanceof String) || ((String) vct).isBlank()) {
             throw new IllegalArgumentException("type metadata has no vct (TM-2)");
         }
+        int legacyLang = LegacyLang.rename(json);
+        // Rewritten only when something was renamed: a current document is served exactly as written.
+        byte[] served = legacyLang == 0 ? document.clone() : JSONObjectUtils.toJSONString(json).getBytes(StandardCharsets.UTF_8);
         return new TypeMetadata((String) vct, json.get("name") instanceof String ? (String) json.get("name") : null,
-                parseDisplay(json.get("display")), parseClaims(json.get("claims")), document.clone());
+                parseDisplay(json.get("display")), parseClaims(json.get("claims")), served, legacyLang);
     }
 
     private static List<Map<String, Object>> parseDisplay(Object value) {
@@ -47,7 +53,7 @@ public record TypeMetadata(String vct, String name, List<Map<String, Object>> di
         for (Object entry : asList(value, "display")) {
             var object = asObject(entry, "display entry");
             if (!(object.get("locale") instanceof String) || !(object.get("name") instanceof String)) {
-                throw new IllegalArgumentException("every type metadata display entry needs locale and name (TM-3)");
+                throw new IllegalArgumentException("every type metadata display entry needs locale (or the legacy lang) and name (TM-3)");
             }
             result.add(object);
         }

@@ -4,6 +4,8 @@ import io.github.vciconnector.config.CoreConfiguration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.actuate.info.Info;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -98,5 +100,56 @@ class KeysConfigurationTest {
                         .isInstanceOf(InvalidKeyConfigurationException.class)
                         .hasMessage("CONNECTOR_CERTIFICATES_SIGNING_CERT_PATH (connector.certificates.signing.cert-path): "
                                 + "file missing/signing.pem does not exist"));
+    }
+
+    @Test
+    void startWhenCertificatesSelfSignedThenStartsWarnsAndReportsInInfoAndHealth(CapturedOutput output) {
+        var signing = selfSigned("My Organization Issuer");
+        var access = selfSigned("My Organization Access");
+        runner.withPropertyValues(
+                        "connector.certificates.signing.cert-path=" + pem(dir, "s.pem", signing.certificate()),
+                        "connector.certificates.signing.key-path=" + TestCertificates.sec1(dir, "s.key", signing.keys().getPrivate()),
+                        "connector.certificates.access.cert-path=" + pem(dir, "a.pem", access.certificate()),
+                        "connector.certificates.access.key-path=" + TestCertificates.sec1(dir, "a.key", access.keys().getPrivate()))
+                .run(context -> {
+                    assertThat(context.getBean(SigningKeys.class).credential().chain()).containsExactly(signing.certificate());
+                    var report = context.getBean(SelfSignedCertificates.class);
+                    assertThat(report.warnings()).hasSize(2);
+                    assertThat(output).contains("SELF-SIGNED ISSUER CERTIFICATE: CONNECTOR_CERTIFICATES_SIGNING_CERT_PATH")
+                            .contains("CONNECTOR_CERTIFICATES_ACCESS_CERT_PATH")
+                            .contains("wallets that check issuers against a trust list will refuse it")
+                            .contains("trust anchor left out of x5c");
+                    var info = new Info.Builder();
+                    report.contribute(info);
+                    assertThat(info.build().getDetails()).extractingByKey("issuer_certificates").asString()
+                            .contains("signing=self-signed", "access=self-signed", "trust list");
+                    var health = report.health();
+                    assertThat(health.getStatus()).isEqualTo(Status.UP);
+                    assertThat(health.getDetails()).containsEntry("signing", "self-signed").containsKey("warnings");
+                });
+    }
+
+    @Test
+    void startWhenCertificatesCaIssuedThenNoWarningAndHealthSaysCaIssued(CapturedOutput output) {
+        var ca = root("Issuer Root");
+        var signing = leaf("Issuer Signing", ca);
+        var access = leaf("Issuer Access", ca);
+        runner.withPropertyValues(
+                        "connector.certificates.signing.cert-path=" + pem(dir, "s.pem", signing.certificate(), ca.certificate()),
+                        "connector.certificates.signing.key-path=" + pkcs8(dir, "s.key", signing.keys().getPrivate()),
+                        "connector.certificates.access.cert-path=" + pem(dir, "a.pem", access.certificate()),
+                        "connector.certificates.access.key-path=" + pkcs8(dir, "a.key", access.keys().getPrivate()))
+                .run(context -> {
+                    var report = context.getBean(SelfSignedCertificates.class);
+                    assertThat(report.warnings()).isEmpty();
+                    assertThat(report.health().getDetails()).containsEntry("signing", "ca-issued").containsEntry("access", "ca-issued");
+                    assertThat(output).doesNotContain("SELF-SIGNED");
+                });
+    }
+
+    private static TestCertificates.Issued selfSigned(String cn) {
+        var keys = TestCertificates.p256();
+        return new TestCertificates.Issued(TestCertificates.build(cn, keys, cn, keys, TestCertificates.NOW.minusSeconds(60),
+                TestCertificates.NOW.plusSeconds(86_400), true), keys);
     }
 }

@@ -109,12 +109,12 @@ class PemKeyPairLoaderRefusalTest {
     }
 
     @Test
-    void loadWhenLeafSelfSignedThenRefusedSuggestingCa() {
-        // SDVC-2: the issuer signing certificate must not be self-signed
+    void loadWhenSelfSignedLeafFollowedByOtherCertificatesThenRefused() {
+        // A lone self-signed leaf is accepted (PemKeyPairLoaderTest); one that claims a chain is a mistake.
         var selfSigned = TestCertificates.build("Issuer Signing", leaf.keys(), "Issuer Signing", leaf.keys(),
                 NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(1)), false);
-        assertRefused(pem(dir, "c.pem", selfSigned), key()).startsWith(CERT).contains("is self-signed")
-                .contains("issue it from a CA");
+        assertRefused(pem(dir, "c.pem", selfSigned, ca.certificate()), key()).startsWith(CERT)
+                .contains("is self-signed but followed by other certificates");
     }
 
     @Test

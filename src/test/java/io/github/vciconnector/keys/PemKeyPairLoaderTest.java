@@ -105,4 +105,30 @@ class PemKeyPairLoaderTest {
 
         assertThat(key.chain()).isEqualTo(List.of(leaf.certificate()));
     }
+
+    @Test
+    void loadWhenLeafSelfSignedThenAcceptedAndX5cHoldsThatOneCertificate() {
+        // The product guide's `openssl req -x509`: accepted for trying things out, warned about by SelfSignedCertificates.
+        var keys = TestCertificates.p256();
+        var selfSigned = TestCertificates.build("My Organization Issuer", keys, "My Organization Issuer", keys,
+                TestCertificates.NOW.minusSeconds(60), TestCertificates.NOW.plusSeconds(86_400), true);
+
+        var key = LOADER.load(CertificatesProperties.SIGNING, pem(dir, "cert.pem", selfSigned),
+                sec1(dir, "key.pem", keys.getPrivate()));
+
+        assertThat(key.selfSigned()).isTrue();
+        assertThat(key.chain()).containsExactly(selfSigned);
+        assertThat(key.jwk().getX509CertChain()).hasSize(1);
+    }
+
+    @Test
+    void loadWhenLeafIssuedByCaThenNotSelfSigned() {
+        var ca = root("Issuer Root");
+        var leaf = leaf("Issuer Signing", ca);
+
+        var key = LOADER.load(CertificatesProperties.SIGNING, pem(dir, "chain.pem", leaf.certificate(), ca.certificate()),
+                pkcs8(dir, "key.pem", leaf.keys().getPrivate()));
+
+        assertThat(key.selfSigned()).isFalse();
+    }
 }

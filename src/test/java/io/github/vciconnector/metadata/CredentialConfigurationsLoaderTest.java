@@ -1,8 +1,12 @@
 package io.github.vciconnector.metadata;
 
 import com.sun.net.httpserver.HttpServer;
+import com.nimbusds.jose.util.JSONObjectUtils;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -16,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Startup loading of credential configurations: every refusal names the variable at fault (DESIGN §3). */
+@ExtendWith(OutputCaptureExtension.class)
 class CredentialConfigurationsLoaderTest {
 
     static final String DOCUMENT = """
@@ -23,6 +28,13 @@ class CredentialConfigurationsLoaderTest {
              "display": [{"locale": "en-US", "name": "Identity Credential"}],
              "claims": [{"path": ["given_name"], "mandatory": true, "display": [{"locale": "en-US", "label": "Given name"}]},
                         {"path": ["nationalities", null], "sd": "allowed"}]}""";
+
+    /** The product guide's Type Metadata, verbatim: display entries in the pre -12 spelling {@code lang}. */
+    static final String GUIDE_DOCUMENT = """
+            {"vct": "https://issuer.example.com/oidc4vci/types/IdentityCredential",
+             "display": [{ "lang": "en-US", "name": "Identity Credential" }],
+             "claims": [{ "path": ["given_name"], "sd": "allowed", "display": [{ "lang": "en-US", "label": "Given name" }] },
+                        { "path": ["family_name"], "sd": "allowed", "display": [{ "lang": "en-US", "label": "Family name" }] }]}""";
 
     @TempDir
     Path dir;
@@ -126,5 +138,85 @@ class CredentialConfigurationsLoaderTest {
     private static CredentialConfigurationsProperties properties(String key, String id, String source, Path file, URI url) {
         return new CredentialConfigurationsProperties(Map.of(key, new CredentialConfigurationsProperties.Entry(id,
                 new CredentialConfigurationsProperties.Vct(source, file, url), "identity_credential", Duration.ofDays(30))));
+    }
+
+    @Test
+    void loadWhenDisplayUsesLegacyLangThenReadAsLocaleAndWarningNamesTheFile(CapturedOutput output) throws Exception {
+        Path file = write(GUIDE_DOCUMENT);
+
+        var typeMetadata = CredentialConfigurationsLoader.load(properties("identitycredential", null, "local", file, null))
+                .find("IdentityCredential").orElseThrow().typeMetadata();
+
+        assertThat(typeMetadata.display()).singleElement().satisfies(d -> assertThat(d).containsEntry("locale", "en-US").doesNotContainKey("lang"));
+        assertThat(typeMetadata.claims()).allSatisfy(c -> assertThat(c.display()).singleElement()
+                .satisfies(d -> assertThat(d).containsEntry("locale", "en-US").doesNotContainKey("lang")));
+        assertThat(typeMetadata.legacyLangEntries()).isEqualTo(3);
+        assertThat(output).contains("WARN").contains(file.toString())
+                .contains("CONNECTOR_CREDENTIAL_CONFIGURATIONS_IDENTITYCREDENTIAL_VCT_FILEPATH").contains("legacy display member \"lang\"");
+    }
+
+    @Test
+    void loadWhenDisplayUsesLegacyLangThenServedDocumentRewrittenWithLocaleAndOtherwiseEqual() throws Exception {
+        var typeMetadata = CredentialConfigurationsLoader.load(properties("identitycredential", null, "local", write(GUIDE_DOCUMENT), null))
+                .find("IdentityCredential").orElseThrow().typeMetadata();
+
+        // The served bytes are the ones any integrity hash (TM-6) must cover: fixed once, and parse back to the same document.
+        String served = new String(typeMetadata.document(), StandardCharsets.UTF_8);
+        assertThat(served).doesNotContain("\"lang\"").contains("\"locale\":\"en-US\"");
+        assertThat(JSONObjectUtils.parse(served)).isEqualTo(JSONObjectUtils.parse(GUIDE_DOCUMENT.replace("\"lang\"", "\"locale\"")));
+        assertThat(TypeMetadata.parse(typeMetadata.document()).document()).isEqualTo(typeMetadata.document());
+    }
+
+    @Test
+    void loadWhenDisplayUsesLocaleThenNoWarningAndNothingRewritten(CapturedOutput output) throws Exception {
+        var typeMetadata = CredentialConfigurationsLoader.load(properties("pid", null, "local", write(DOCUMENT), null))
+                .find("pid").orElseThrow().typeMetadata();
+
+        assertThat(typeMetadata.legacyLangEntries()).isZero();
+        assertThat(output).doesNotContain("legacy display member");
+    }
+
+    @Test
+    void loadWhenEntryHasLangAndLocaleThatDifferThenRefused() throws Exception {
+        String both = "{\"vct\":\"urn:x\",\"display\":[{\"lang\":\"de-DE\",\"locale\":\"en-US\",\"name\":\"x\"}]}";
+        assertThatThrownBy(() -> CredentialConfigurationsLoader.load(properties("pid", null, "local", write(both), null)))
+                .hasMessageContaining("CONNECTOR_CREDENTIAL_CONFIGURATIONS_PID").hasMessageContaining("both lang and locale");
+    }
+
+    @Test
+    void loadWhenClaimDisplayHasNeitherLangNorLocaleThenRefused() throws Exception {
+        String none = "{\"vct\":\"urn:x\",\"claims\":[{\"path\":[\"a\"],\"display\":[{\"label\":\"A\"}]}]}";
+        assertThatThrownBy(() -> CredentialConfigurationsLoader.load(properties("pid", null, "local", write(none), null)))
+                .hasMessageContaining("needs locale (or the legacy lang) and label");
+    }
+
+    @Test
+    void loadWhenNoIdAndVctEndsInTheKeyCaseAsideThenVctSpellingIsTheId() throws Exception {
+        var configurations = CredentialConfigurationsLoader.load(properties("identitycredential", null, "local", write(GUIDE_DOCUMENT), null));
+
+        assertThat(configurations.all()).extracting(CredentialConfiguration::id).containsExactly("IdentityCredential");
+        assertThat(configurations.find("identitycredential")).isPresent();
+    }
+
+    @Test
+    void loadWhenIdSetThenItOverridesTheVctSpelling() throws Exception {
+        var configurations = CredentialConfigurationsLoader.load(properties("identitycredential", "IDENTITYcredential", "local", write(GUIDE_DOCUMENT), null));
+
+        assertThat(configurations.all()).extracting(CredentialConfiguration::id).containsExactly("IDENTITYcredential");
+    }
+
+    @Test
+    void loadWhenVctLastSegmentIsAnotherNameThenTheKeyIsTheId() throws Exception {
+        String other = GUIDE_DOCUMENT.replace("types/IdentityCredential", "types/IdentityCredentialV2");
+        var configurations = CredentialConfigurationsLoader.load(properties("identitycredential", null, "local", write(other), null));
+
+        assertThat(configurations.all()).extracting(CredentialConfiguration::id).containsExactly("identitycredential");
+    }
+
+    @Test
+    void spellingFromVctWhenQueryOrUrnOrKeyWithCapitalsThenOnlyAPathSegmentRestoresCase() {
+        assertThat(CredentialConfigurationsLoader.spellingFromVct("pid", "https://h.example/types/PID?v=1")).isEqualTo("PID");
+        assertThat(CredentialConfigurationsLoader.spellingFromVct("pid", "urn:eu:PID")).isEqualTo("pid");
+        assertThat(CredentialConfigurationsLoader.spellingFromVct("Pid", "https://h.example/types/PID")).isEqualTo("Pid");
     }
 }

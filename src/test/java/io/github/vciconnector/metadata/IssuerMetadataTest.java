@@ -38,6 +38,24 @@ class IssuerMetadataTest {
     }
 
     @Test
+    void metadataWhenTypeMetadataUsesLegacyLangThenCredentialMetadataSaysLocale() {
+        var configurations = new CredentialConfigurations(List.of(new CredentialConfiguration("IdentityCredential",
+                "identity_credential", TypeMetadata.parse(CredentialConfigurationsLoaderTest.GUIDE_DOCUMENT.getBytes(StandardCharsets.UTF_8)),
+                Duration.ofDays(30))));
+        Map<String, Object> metadata = IssuerMetadata.build(new ConnectorProperties(URI.create("https://issuer.example.com")),
+                configurations, new WalletTrustPolicy(true, true, 10));
+
+        @SuppressWarnings("unchecked")
+        var configuration = (Map<String, Object>) ((Map<String, Object>) metadata.get("credential_configurations_supported")).get("IdentityCredential");
+        // OID4VCI §12.2.4 display objects use locale; the legacy Type Metadata spelling never reaches wallets.
+        assertThat(configuration.get("credential_metadata")).isEqualTo(Map.of(
+                "display", List.of(Map.of("name", "Identity Credential", "locale", "en-US")),
+                "claims", List.of(
+                        Map.of("path", List.of("given_name"), "display", List.of(Map.of("name", "Given name", "locale", "en-US"))),
+                        Map.of("path", List.of("family_name"), "display", List.of(Map.of("name", "Family name", "locale", "en-US"))))));
+    }
+
+    @Test
     void asMetadataWhenHaipStrictThenAttestationAuthAndNoAnonymousAccess() {
         var connector = new ConnectorProperties(URI.create("https://issuer.example.com"));
         Map<String, Object> metadata = AuthorizationServerMetadata.build(connector, new WalletTrustPolicy(true, true, 10));
