@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestPropertySource(properties = "connector.management.api-key=" + ManagementApiKeyTest.KEY)
 class ManagementApiKeyTest extends ConnectorIntegrationTest {
 
-    static final String KEY = "test-management-key-0123456789";
+    static final String KEY = "test-management-key-0123456789-abcdef";
 
     private final TestManagementClient anonymous = new TestManagementClient(this::managementUri, null);
     private final TestManagementClient withKey = new TestManagementClient(this::managementUri, KEY);
