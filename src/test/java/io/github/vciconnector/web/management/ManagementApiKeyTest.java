@@ -59,6 +59,14 @@ class ManagementApiKeyTest extends ConnectorIntegrationTest {
     }
 
     @Test
+    void infoWhenKeySetThenNoWarning() {
+        var status = TestManagementClient.json(withKey.get("/actuator/info")).get("management_api");
+
+        assertThat(status.get("api_key").asString()).isEqualTo("required");
+        assertThat(status.has("warning")).isFalse();
+    }
+
+    @Test
     void walletRouteWhenNoKeyThenNotAffected() throws Exception {
         var response = HTTP.send(java.net.http.HttpRequest.newBuilder(publicUri("/.well-known/openid-credential-issuer")).build(),
                 HttpResponse.BodyHandlers.discarding());
