@@ -51,31 +51,6 @@ public final class ManagementConnector {
         return new CopyServerSettings(factory);
     }
 
-    private final class CopyServerSettings implements TomcatConnectorCustomizer {
-
-        private final TomcatWebServerFactory factory;
-
-        CopyServerSettings(TomcatWebServerFactory factory) {
-            this.factory = factory;
-        }
-
-        @Override
-        public void customize(Connector main) {
-            applyServerSettings(factory);
-        }
-    }
-
-    private void applyServerSettings(TomcatWebServerFactory factory) {
-        ProtocolHandler handler = connector.getProtocolHandler();
-        LambdaSafe.callbacks(TomcatProtocolHandlerCustomizer.class, factory.getProtocolHandlerCustomizers(), handler)
-                .invoke(customizer -> customizer.customize(handler));
-        if (factory.getUriEncoding() != null) connector.setURIEncoding(factory.getUriEncoding().name());
-        if (StringUtils.hasText(factory.getServerHeader())) connector.setProperty("server", factory.getServerHeader());
-        for (TomcatConnectorCustomizer customizer : factory.getConnectorCustomizers()) {
-            if (!(customizer instanceof CopyServerSettings)) customizer.customize(connector);
-        }
-    }
-
     public Connector tomcatConnector() {
         return connector;
     }
@@ -90,5 +65,30 @@ public final class ManagementConnector {
             return local;
         }
         return connector.getPort();
+    }
+
+    private void applyServerSettings(TomcatWebServerFactory factory) {
+        ProtocolHandler handler = connector.getProtocolHandler();
+        LambdaSafe.callbacks(TomcatProtocolHandlerCustomizer.class, factory.getProtocolHandlerCustomizers(), handler)
+                .invoke(customizer -> customizer.customize(handler));
+        if (factory.getUriEncoding() != null) connector.setURIEncoding(factory.getUriEncoding().name());
+        if (StringUtils.hasText(factory.getServerHeader())) connector.setProperty("server", factory.getServerHeader());
+        for (TomcatConnectorCustomizer customizer : factory.getConnectorCustomizers()) {
+            if (!(customizer instanceof CopyServerSettings)) customizer.customize(connector);
+        }
+    }
+
+    private final class CopyServerSettings implements TomcatConnectorCustomizer {
+
+        private final TomcatWebServerFactory factory;
+
+        CopyServerSettings(TomcatWebServerFactory factory) {
+            this.factory = factory;
+        }
+
+        @Override
+        public void customize(Connector main) {
+            applyServerSettings(factory);
+        }
     }
 }
