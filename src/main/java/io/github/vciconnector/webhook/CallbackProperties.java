@@ -5,12 +5,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Base64;
 
 /**
  * Callback settings, bound from {@code connector.callback.*}.
  *
  * @param url where events are POSTed ({@code CONNECTOR_CALLBACK_URL}); none means callbacks are off
- * @param secret HMAC key for Standard Webhooks signatures ({@code CONNECTOR_CALLBACK_SECRET}), optional
+ * @param secret HMAC key for Standard Webhooks signatures ({@code CONNECTOR_CALLBACK_SECRET}), optional but warned
+ *               about when missing; at least 32 characters ({@code whsec_} + at least 32 base64 characters, i.e. 24+
+ *               bytes, the Standard Webhooks minimum)
  * @param timeout connect and response timeout of one delivery attempt
  * @param maxAge how long an event is retried before it is marked undeliverable
  * @param initialBackoff wait before the first retry; doubles each time, with jitter
@@ -29,12 +32,18 @@ public record CallbackProperties(URI url, String secret,
                                  @DefaultValue("4") int workers,
                                  @DefaultValue("10s") Duration shutdownGrace) {
 
+    /** Shortest secret accepted, as characters of key material (after {@code whsec_}). */
+    public static final int MIN_SECRET_LENGTH = 32;
+    private static final String WHSEC = "whsec_";
+
     public CallbackProperties {
         if (url != null && url.toString().isBlank()) url = null; // an empty CONNECTOR_CALLBACK_URL means "off"
         if (url != null && (!url.isAbsolute() || url.getHost() == null
                 || !("http".equalsIgnoreCase(url.getScheme()) || "https".equalsIgnoreCase(url.getScheme())))) {
             throw new IllegalArgumentException("CONNECTOR_CALLBACK_URL (connector.callback.url) must be an absolute http or https URL");
         }
+        if (secret != null && secret.isBlank()) secret = null; // an empty CONNECTOR_CALLBACK_SECRET means "unsigned"
+        if (secret != null) requireStrong(secret);
         requirePositive(timeout, "timeout");
         requirePositive(maxAge, "max-age");
         requirePositive(initialBackoff, "initial-backoff");
@@ -43,10 +52,30 @@ public record CallbackProperties(URI url, String secret,
         if (workers < 1 || workers > 64) throw new IllegalArgumentException("CONNECTOR_CALLBACK_WORKERS must be 1 to 64");
     }
 
+    /** Whether callbacks are sent but nobody can tell them from forgeries: a URL without a secret. */
+    public boolean unsigned() {
+        return url != null && secret == null;
+    }
+
     @Override
     public String toString() {
         return "CallbackProperties[url=" + url + ", secret=" + (secret == null ? "none" : "****") + ", timeout=" + timeout
                 + ", maxAge=" + maxAge + "]";
+    }
+
+    private static void requireStrong(String secret) {
+        String material = secret.startsWith(WHSEC) ? secret.substring(WHSEC.length()) : secret;
+        if (material.length() < MIN_SECRET_LENGTH) {
+            throw new IllegalArgumentException("CONNECTOR_CALLBACK_SECRET must be at least " + MIN_SECRET_LENGTH
+                    + " characters (whsec_ followed by at least " + MIN_SECRET_LENGTH + " base64 characters, e.g. whsec_$(openssl rand -base64 32))");
+        }
+        if (secret.startsWith(WHSEC)) {
+            try {
+                Base64.getDecoder().decode(material);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("CONNECTOR_CALLBACK_SECRET starts with whsec_ but the rest is not base64", e);
+            }
+        }
     }
 
     private static void requirePositive(Duration value, String name) {

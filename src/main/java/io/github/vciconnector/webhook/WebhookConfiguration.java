@@ -19,4 +19,9 @@ class WebhookConfiguration {
         return new CallbackDispatcher(store, new CallbackSender(properties, json, clock), properties,
                 new CallbackMetrics(meters), clock, random);
     }
+
+    @Bean
+    CallbackSigningStatus callbacksHealthIndicator(CallbackProperties properties) {
+        return new CallbackSigningStatus(properties).logged();
+    }
 }

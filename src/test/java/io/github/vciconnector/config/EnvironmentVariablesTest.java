@@ -3,6 +3,7 @@ package io.github.vciconnector.config;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import io.github.vciconnector.ConnectorApplication;
 import io.github.vciconnector.support.ConnectorIntegrationTest;
+import io.github.vciconnector.web.management.ManagementApiProperties;
 import io.github.vciconnector.web.port.ManagementConnector;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -58,6 +59,8 @@ class EnvironmentVariablesTest {
         env.put("CONNECTOR_OFFERS_DEFAULT_TTL", "7m");
         env.put("CONNECTOR_OFFERS_MAX_TTL", "1h");
         env.put("CONNECTOR_SESSION_STORE", "memory");
+        env.put("CONNECTOR_MANAGEMENT_ALLOWED_HOSTS", "localhost,connector");
+        env.put("CONNECTOR_MANAGEMENT_ALLOWED_ORIGINS", "https://admin.example.com,http://localhost:9000");
         connector = new SpringApplicationBuilder(ConnectorApplication.class)
                 .initializers(context -> context.getEnvironment().getPropertySources()
                         // Spring maps variable names only for sources named systemEnvironment or *-systemEnvironment.
@@ -92,6 +95,14 @@ class EnvironmentVariablesTest {
         var created = JSONObjectUtils.parse(response.body());
         var expiresAt = java.time.Instant.parse((String) created.get("expires_at"));
         assertThat(java.time.Duration.between(java.time.Instant.now(), expiresAt).toMinutes()).isBetween(6L, 7L);
+    }
+
+    @Test
+    void managementRulesWhenConfiguredByEnvironmentThenBoundAsLists() {
+        var api = connector.getBean(ManagementApiProperties.class);
+
+        assertThat(api.allowedHosts()).containsExactly("localhost", "connector");
+        assertThat(api.allowedOrigins()).containsExactly("https://admin.example.com", "http://localhost:9000");
     }
 
     private static String get(String url) throws Exception {

@@ -37,7 +37,7 @@ final class ManagementApiKeyFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (request.getLocalPort() != managementPort.getAsInt() || isHealth(request.getRequestURI()) || authorized(request)) {
+        if (request.getLocalPort() != managementPort.getAsInt() || HealthProbes.isHealth(request) || authorized(request)) {
             chain.doFilter(request, response);
             return;
         }
@@ -53,10 +53,6 @@ final class ManagementApiKeyFilter extends OncePerRequestFilter {
         }
         // Digests of equal length make the comparison independent of where, or whether, the lengths differ.
         return MessageDigest.isEqual(expectedDigest, digest(authorization.substring(7).trim()));
-    }
-
-    private static boolean isHealth(String uri) {
-        return uri.equals("/actuator/health") || uri.startsWith("/actuator/health/");
     }
 
     private static byte[] digest(String value) {

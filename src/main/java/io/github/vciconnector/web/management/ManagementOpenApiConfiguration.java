@@ -22,7 +22,9 @@ class ManagementOpenApiConfiguration {
         return new OpenAPI()
                 .info(new Info().title("Issuer connector management API").version("1")
                         .description("Create, follow and cancel OpenID4VCI credential offers. Served on the management "
-                                + "port only. Errors are RFC 9457 application/problem+json."))
+                                + "port only. Errors are RFC 9457 application/problem+json. Any operation answers 403 to a "
+                                + "browser request from an origin not in CONNECTOR_MANAGEMENT_ALLOWED_ORIGINS, and 421 to a Host "
+                                + "not in CONNECTOR_MANAGEMENT_ALLOWED_HOSTS when that is set."))
                 .servers(List.of(new Server().url("http://localhost:8081").description("management port (CONNECTOR_MANAGEMENT_PORT)")))
                 .components(new Components().addSecuritySchemes(SECURITY_SCHEME, new SecurityScheme()
                         .type(SecurityScheme.Type.HTTP).scheme("bearer")

@@ -20,9 +20,9 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.type.LogicalType;
 
 /**
- * Management API plumbing: the filters that run right after port isolation (API key, then body size; problem+json
- * for error dispatches), and the strict JSON reading of management request bodies. The wallet side keeps the
- * lenient default mapper.
+ * Management API plumbing: the filters that run right after port isolation (browser origin and Host, API key, then
+ * body size; problem+json for error dispatches), the API key status in health and info, and the strict JSON reading
+ * of management request bodies. The wallet side keeps the lenient default mapper.
  */
 @Configuration(proxyBeanMethods = false)
 class ManagementWebConfiguration implements WebMvcConfigurer {
@@ -34,13 +34,26 @@ class ManagementWebConfiguration implements WebMvcConfigurer {
     }
 
     @Bean
-    FilterRegistrationBean<ManagementApiKeyFilter> managementApiKeyFilter(ManagementConnector connector,
-                                                                           ManagementPortProperties port, JsonMapper json) {
-        String apiKey = port.apiKey() == null || port.apiKey().isBlank() ? null : port.apiKey();
-        var registration = new FilterRegistrationBean<>(new ManagementApiKeyFilter(connector::localPort, apiKey == null ? "" : apiKey, json));
-        registration.setEnabled(apiKey != null); // CONNECTOR_MANAGEMENT_API_KEY unset: authentication is left to the network
+    FilterRegistrationBean<RequestOriginFilter> managementRequestOriginFilter(ManagementConnector connector,
+                                                                              ManagementApiProperties properties, JsonMapper json) {
+        var registration = new FilterRegistrationBean<>(new RequestOriginFilter(connector::localPort, properties, json));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<ManagementApiKeyFilter> managementApiKeyFilter(ManagementConnector connector,
+                                                                           ManagementPortProperties port, JsonMapper json) {
+        var registration = new FilterRegistrationBean<>(new ManagementApiKeyFilter(connector::localPort,
+                port.apiKeyRequired() ? port.apiKey() : "", json));
+        registration.setEnabled(port.apiKeyRequired()); // unset: logged as a warning by ManagementAuthenticationStatus
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+        return registration;
+    }
+
+    @Bean
+    ManagementAuthenticationStatus managementApiHealthIndicator(ManagementPortProperties port, ManagementApiProperties api) {
+        return new ManagementAuthenticationStatus(port, api).logged();
     }
 
     @Bean
@@ -48,7 +61,7 @@ class ManagementWebConfiguration implements WebMvcConfigurer {
                                                                               ManagementApiProperties properties, JsonMapper json) {
         var registration = new FilterRegistrationBean<>(new BodySizeLimitFilter(connector::localPort,
                 properties.maxBodySize().toBytes(), json));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
         return registration;
     }
 

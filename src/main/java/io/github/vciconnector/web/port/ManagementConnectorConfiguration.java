@@ -1,6 +1,8 @@
 package io.github.vciconnector.web.port;
 
 import jakarta.servlet.DispatcherType;
+import org.springframework.boot.ssl.NoSuchSslBundleException;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -20,13 +22,23 @@ class ManagementConnectorConfiguration {
     static final String[] MANAGEMENT_PREFIXES = {"/offers", "/actuator", "/v3/api-docs"};
 
     @Bean
-    ManagementConnector managementConnector(ManagementPortProperties properties) {
-        return new ManagementConnector(properties.port(), properties.address());
+    ManagementConnector managementConnector(ManagementPortProperties properties, SslBundles bundles) {
+        var connector = new ManagementConnector(properties.port(), properties.address());
+        if (!properties.ssl().enabled()) return connector;
+        try {
+            return connector.withTls(bundles.getBundle(properties.ssl().bundle()), properties.ssl().clientAuth());
+        } catch (NoSuchSslBundleException e) {
+            throw new IllegalArgumentException("CONNECTOR_MANAGEMENT_SSL_BUNDLE names no SSL bundle: define spring.ssl.bundle.pem."
+                    + properties.ssl().bundle() + ".* (or .jks.)", e);
+        }
     }
 
     @Bean
     WebServerFactoryCustomizer<TomcatServletWebServerFactory> addManagementConnector(ManagementConnector connector) {
-        return factory -> factory.addAdditionalConnectors(connector.tomcatConnector());
+        return factory -> {
+            factory.addAdditionalConnectors(connector.tomcatConnector());
+            factory.addConnectorCustomizers(connector.serverSettingsFrom(factory));
+        };
     }
 
     @Bean

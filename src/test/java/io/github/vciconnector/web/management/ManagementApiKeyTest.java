@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestPropertySource(properties = "connector.management.api-key=" + ManagementApiKeyTest.KEY)
 class ManagementApiKeyTest extends ConnectorIntegrationTest {
 
-    static final String KEY = "test-management-key-0123456789";
+    static final String KEY = "test-management-key-0123456789-abcdef";
 
     private final TestManagementClient anonymous = new TestManagementClient(this::managementUri, null);
     private final TestManagementClient withKey = new TestManagementClient(this::managementUri, KEY);
@@ -56,6 +56,14 @@ class ManagementApiKeyTest extends ConnectorIntegrationTest {
     @ValueSource(strings = {"/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness"})
     void healthWhenNoKeyThenOpen(String path) {
         assertThat(anonymous.get(path).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void infoWhenKeySetThenNoWarning() {
+        var status = TestManagementClient.json(withKey.get("/actuator/info")).get("management_api");
+
+        assertThat(status.get("api_key").asString()).isEqualTo("required");
+        assertThat(status.has("warning")).isFalse();
     }
 
     @Test

@@ -1,0 +1,56 @@
+package io.github.vciconnector.webhook;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.actuate.info.Info;
+import org.springframework.boot.actuate.info.InfoContributor;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Whether callbacks are signed (issue 17, L-6). A callback URL without {@code CONNECTOR_CALLBACK_SECRET} sends
+ * unsigned events that a receiver cannot tell from forgeries, so that is logged as a warning once at startup and
+ * shown as {@code callbacks} in health (with details shown) and in {@code /actuator/info}; health stays UP.
+ * The URL itself is not shown: it may carry credentials.
+ */
+final class CallbackSigningStatus implements HealthIndicator, InfoContributor {
+
+    static final String WARNING = "CONNECTOR_CALLBACK_URL is set without CONNECTOR_CALLBACK_SECRET: callbacks are unsigned";
+
+    private static final Logger log = LoggerFactory.getLogger(CallbackSigningStatus.class);
+
+    private final boolean unsigned;
+    private final Map<String, Object> details;
+
+    CallbackSigningStatus(CallbackProperties properties) {
+        this.unsigned = properties.unsigned();
+        var map = new LinkedHashMap<String, Object>();
+        map.put("enabled", properties.url() != null);
+        map.put("signed", properties.url() != null && properties.secret() != null);
+        if (unsigned) map.put("warning", WARNING);
+        this.details = Collections.unmodifiableMap(map);
+    }
+
+    /** Logs the warning when callbacks go out unsigned; called once when the bean is created. */
+    CallbackSigningStatus logged() {
+        if (unsigned) {
+            log.warn("SECURITY: {}; receivers cannot tell them from forged ones. Set a secret of 32+ characters"
+                    + " (see docs/callbacks.md)", WARNING);
+        }
+        return this;
+    }
+
+    @Override
+    public Health health() {
+        return Health.up().withDetails(details).build();
+    }
+
+    @Override
+    public void contribute(Info.Builder builder) {
+        builder.withDetail("callbacks", details);
+    }
+}
