@@ -22,7 +22,7 @@ class ManagementSettingsTest {
     void startWhenApiKeyShorterThan32CharactersThenRefusedInOneLine() {
         assertThat(StartupRefusal.of(Map.of("connector.management.api-key", "k".repeat(31))))
                 .isEqualTo("The connector configuration is invalid: CONNECTOR_MANAGEMENT_API_KEY must be at least 32 characters"
-                        + " (e.g. openssl rand -base64 32)");
+                        + " (e.g. openssl rand -base64 32) (see README.md, section 'Coming from the guide')");
     }
 
     @Test
