@@ -38,6 +38,7 @@ class RedisOutageTest {
                 "connector.session-store", "redis",
                 "spring.data.redis.url", "redis://" + LocalRedis.HOST + ":" + REDIS_PORT,
                 "connector.redis.key-prefix", LocalRedis.uniquePrefix(),
+                "connector.secrets.key", TestMasterSecrets.base64(),
                 "management.endpoint.health.show-components", "always"));
     }
 
