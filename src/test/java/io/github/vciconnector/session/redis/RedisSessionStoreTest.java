@@ -102,6 +102,23 @@ class RedisSessionStoreTest extends SessionStoreContract {
     }
 
     @Test
+    void findByIdWhenSealedClaimsCopiedFromAnotherOfferThenReadWithoutClaims() {
+        StringRedisTemplate redis = LocalRedis.template(replicaA);
+        var a = TestSessions.offer(clock().instant(), Duration.ofMinutes(5));
+        var b = TestSessions.offer(clock().instant(), Duration.ofMinutes(5));
+        storeA.create(a);
+        storeA.create(b);
+        String jsonA = (String) redis.opsForHash().get(PREFIX + "session:" + a.offerId(), "json");
+        String jsonB = (String) redis.opsForHash().get(PREFIX + "session:" + b.offerId(), "json");
+        String sealedA = jsonA.replaceAll(".*\"sealedClaims\":\"([^\"]+)\".*", "$1");
+        redis.opsForHash().put(PREFIX + "session:" + b.offerId(), "json",
+                jsonB.replaceAll("\"sealedClaims\":\"[^\"]+\"", "\"sealedClaims\":\"" + sealedA + "\""));
+
+        assertThat(storeB.findById(b.offerId())).get().satisfies(read -> assertThat(read.claims()).isNull());
+        assertThat(storeB.findById(a.offerId())).get().satisfies(read -> assertThat(read.claims()).isEqualTo(a.claims()));
+    }
+
+    @Test
     void anyCallWhenRedisUnreachableThenSessionStoreUnavailable() {
         LettuceConnectionFactory closed = LocalRedis.connectionFactory(closedPort());
         try {
