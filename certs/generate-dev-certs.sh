@@ -90,6 +90,8 @@ if make_ca issuer-ca "Development Issuer CA"; then renew=yes; fi
 make_leaf signing "Development Issuer Signing" issuer-ca "$renew"
 make_leaf access "Development Issuer Access" issuer-ca "$renew"
 make_ca wallet-provider-ca "Development Wallet Provider CA" || true
+# Master secret for the Redis store (docker-compose.replicas.yml); kept across runs so restarted replicas agree
+[ -s "$out_dir/master.key" ] || openssl rand -out "$out_dir/master.key" 32
 
 cat <<INFO
 Development certificates are in $out_dir (never use them in production).
@@ -102,3 +104,4 @@ printf 'export CONNECTOR_CERTIFICATES_ACCESS_CERT_PATH=%q\n' "$out_dir/access.pe
 printf 'export CONNECTOR_CERTIFICATES_ACCESS_KEY_PATH=%q\n' "$out_dir/access.key"
 printf 'export CONNECTOR_WALLET_ATTESTATION_TRUST_ANCHORS=%q\n' "$out_dir/wallet-provider-ca.pem"
 printf 'export CONNECTOR_KEY_ATTESTATION_TRUST_ANCHORS=%q\n' "$out_dir/wallet-provider-ca.pem"
+printf '# with CONNECTOR_SESSION_STORE=redis:\nexport CONNECTOR_SECRETS_KEY_FILE=%q\n' "$out_dir/master.key"

@@ -1,6 +1,7 @@
 package io.github.vciconnector.issuance;
 
 import io.github.vciconnector.session.ServerKey;
+import io.github.vciconnector.session.ServerSecrets;
 import io.github.vciconnector.session.SessionStore;
 
 import java.nio.ByteBuffer;
@@ -28,10 +29,10 @@ public class CNonces {
     private final Duration lifetime;
     private final ServerKey key;
 
-    public CNonces(SessionStore store, SecureRandom random, Clock clock, IssuanceProperties properties) {
+    public CNonces(SessionStore store, ServerSecrets secrets, SecureRandom random, Clock clock, IssuanceProperties properties) {
         this.store = store;
         this.random = random;
-        this.key = new ServerKey(store, "keys", "c-nonce", random, clock);
+        this.key = secrets.hmacKey("c-nonce");
         this.clock = clock;
         this.lifetime = properties.cNonceLifetime();
     }
@@ -42,7 +43,7 @@ public class CNonces {
         byte[] nonce = new byte[RANDOM];
         random.nextBytes(nonce);
         buffer.put(nonce);
-        buffer.put(mac(Arrays.copyOf(buffer.array(), EXPIRY + RANDOM)));
+        buffer.put(key.mac(Arrays.copyOf(buffer.array(), EXPIRY + RANDOM)), 0, MAC);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(buffer.array());
     }
 
@@ -55,14 +56,19 @@ public class CNonces {
             return false;
         }
         if (bytes.length != EXPIRY + RANDOM + MAC) return false;
-        byte[] body = Arrays.copyOf(bytes, EXPIRY + RANDOM);
-        if (!MessageDigest.isEqual(mac(body), Arrays.copyOfRange(bytes, EXPIRY + RANDOM, bytes.length))) return false;
+        if (!genuine(bytes)) return false;
         long remaining = ByteBuffer.wrap(bytes).getLong() - clock.millis();
         if (remaining <= 0) return false;
         return store.markUsed("c_nonce", cNonce, Duration.ofMillis(remaining));
     }
 
-    private byte[] mac(byte[] input) {
-        return Arrays.copyOf(key.mac(input), MAC);
+    /** The MAC matches under a key still accepted: a nonce issued just before a rotation stays usable. */
+    private boolean genuine(byte[] nonce) {
+        byte[] presented = Arrays.copyOfRange(nonce, EXPIRY + RANDOM, nonce.length);
+        boolean match = false;
+        for (byte[] mac : key.accepted(Arrays.copyOf(nonce, EXPIRY + RANDOM))) {
+            match |= MessageDigest.isEqual(Arrays.copyOf(mac, MAC), presented);
+        }
+        return match;
     }
 }

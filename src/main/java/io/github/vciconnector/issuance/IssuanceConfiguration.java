@@ -10,6 +10,7 @@ import io.github.vciconnector.metadata.CredentialConfigurations;
 import io.github.vciconnector.metadata.WalletTrustPolicy;
 import io.github.vciconnector.oauth.TokenProperties;
 import io.github.vciconnector.sdjwt.SdJwtVcIssuer;
+import io.github.vciconnector.session.ServerSecrets;
 import io.github.vciconnector.session.SessionStore;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -29,8 +30,8 @@ class IssuanceConfiguration {
     }
 
     @Bean
-    CNonces cNonces(SessionStore store, SecureRandom random, Clock clock, IssuanceProperties properties) {
-        return new CNonces(store, random, clock, properties);
+    CNonces cNonces(SessionStore store, ServerSecrets secrets, SecureRandom random, Clock clock, IssuanceProperties properties) {
+        return new CNonces(store, secrets, random, clock, properties);
     }
 
     /**

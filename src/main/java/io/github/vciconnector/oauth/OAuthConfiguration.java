@@ -10,6 +10,7 @@ import io.github.vciconnector.oauth.dpop.DPoPProofVerifier;
 import io.github.vciconnector.oauth.dpop.DPoPProperties;
 import io.github.vciconnector.offer.OfferProperties;
 import io.github.vciconnector.offer.OfferSecrets;
+import io.github.vciconnector.session.ServerSecrets;
 import io.github.vciconnector.session.SessionStore;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -23,8 +24,8 @@ import java.time.Clock;
 class OAuthConfiguration {
 
     @Bean
-    DPoPNonces dpopNonces(SessionStore store, Clock clock, SecureRandom random, DPoPProperties properties) {
-        return new DPoPNonces(store, clock, random, properties);
+    DPoPNonces dpopNonces(ServerSecrets secrets, Clock clock, DPoPProperties properties) {
+        return new DPoPNonces(secrets, clock, properties);
     }
 
     @Bean

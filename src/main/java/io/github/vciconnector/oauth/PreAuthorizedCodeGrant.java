@@ -69,6 +69,8 @@ public class PreAuthorizedCodeGrant {
         String codeHash = Digests.sha256(code);
         IssuanceSession session = store.findByPreAuthorizedCode(codeHash)
                 .filter(s -> s.status() == OfferStatus.OFFER_CREATED && !s.isExpired(clock.instant()))
+                // A code made under a master secret no longer configured is dead, even though its hash is indexed
+                .filter(s -> secrets.isPreAuthorizedCode(s.offerId(), code))
                 .orElseThrow(() -> new TokenRequestException(TokenError.INVALID_GRANT, "pre-authorized code is invalid, expired or used"));
         checkTxCode(session, request.param("tx_code"));
         // VCI-OFF-4: single use. Only the caller that removes the index entry may continue.
@@ -112,7 +114,7 @@ public class PreAuthorizedCodeGrant {
             lock(session);
             throw new TokenRequestException(TokenError.INVALID_GRANT, "pre-authorized code is invalid, expired or used");
         }
-        if (Digests.sameHash(secrets.txCodeHash(session.offerId(), txCode), session.txCodeHash())) return;
+        if (secrets.matchesTxCode(session.offerId(), txCode, session.txCodeHash())) return;
         if (attempt == max) lock(session);
         throw new TokenRequestException(TokenError.INVALID_GRANT, "tx_code is wrong");
     }

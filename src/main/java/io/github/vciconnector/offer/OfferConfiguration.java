@@ -2,6 +2,7 @@ package io.github.vciconnector.offer;
 
 import io.github.vciconnector.config.ConnectorProperties;
 import io.github.vciconnector.metadata.CredentialConfigurations;
+import io.github.vciconnector.session.ServerSecrets;
 import io.github.vciconnector.session.SessionStore;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -17,8 +18,8 @@ import java.time.Duration;
 class OfferConfiguration {
 
     @Bean
-    OfferSecrets offerSecrets(SessionStore store, SecureRandom random, Clock clock) {
-        return new OfferSecrets(store, random, clock);
+    OfferSecrets offerSecrets(ServerSecrets serverSecrets, SecureRandom random) {
+        return new OfferSecrets(serverSecrets, random);
     }
 
     @Bean

@@ -37,7 +37,7 @@ final class OfferIdempotency {
         String existing = store.putIfAbsent(NAMESPACE, Digests.sha256(key), fingerprint + " " + candidateOfferId, ttl);
         if (existing == null) return null;
         int space = existing.indexOf(' ');
-        if (!Digests.sameHash(existing.substring(0, space), fingerprint)) {
+        if (!secrets.matchesRequest(canonicalRequest, existing.substring(0, space))) {
             throw new OfferException(OfferError.IDEMPOTENCY_KEY_REUSED, "Idempotency-Key",
                     "this Idempotency-Key was already used with a different request");
         }

@@ -1,21 +1,24 @@
 package io.github.vciconnector.offer;
 
+import io.github.vciconnector.keys.Digests;
 import io.github.vciconnector.session.ServerKey;
-import io.github.vciconnector.session.SessionStore;
+import io.github.vciconnector.session.ServerSecrets;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Derives an offer's secrets from its id with a server key, so the store never holds them: the pre-authorized
  * code (recomputed when the wallet fetches the offer; only its SHA-256 is stored), the public offer reference
  * (unguessable even to someone who sees offer ids in logs), and the keyed hashes of a Transaction Code and of
  * an idempotent request.
- * The key is created once per store, so every replica sharing the store derives the same values.
+ * The key comes from the master secret ({@link ServerSecrets}), so every replica derives the same values; new
+ * values use the current master secret, and values made under the previous one still verify during a rotation.
  */
 public final class OfferSecrets {
 
@@ -25,9 +28,9 @@ public final class OfferSecrets {
     private final SecureRandom random;
     private final ServerKey key;
 
-    public OfferSecrets(SessionStore store, SecureRandom random, Clock clock) {
+    public OfferSecrets(ServerSecrets secrets, SecureRandom random) {
         this.random = random;
-        this.key = new ServerKey(store, "keys", "offer-secrets", random, clock);
+        this.key = secrets.hmacKey("offer-secrets");
     }
 
     /** A new offer id: 128 random bits (VCI-OFR-3). */
@@ -41,27 +44,53 @@ public final class OfferSecrets {
         return B64.encodeToString(value);
     }
 
-    /** The pre-authorized code of an offer: 256 bits, recomputable, never stored. */
+    /** The pre-authorized code of a new offer: 256 bits, recomputable, never stored. */
     public String preAuthorizedCode(String offerId) {
-        return B64.encodeToString(mac("pre-authorized-code:" + offerId));
+        return B64.encodeToString(key.mac(bytes("pre-authorized-code:" + offerId)));
+    }
+
+    /**
+     * The pre-authorized code of a stored offer: the one, under a key still accepted, whose SHA-256 is
+     * {@code codeHash}. Empty once the master secret it was made under is no longer configured.
+     */
+    public Optional<String> preAuthorizedCode(String offerId, String codeHash) {
+        for (byte[] mac : key.accepted(bytes("pre-authorized-code:" + offerId))) {
+            String code = B64.encodeToString(mac);
+            if (Digests.sameHash(Digests.sha256(code), codeHash)) return Optional.of(code);
+        }
+        return Optional.empty();
+    }
+
+    /** True when {@code code} is the pre-authorized code of {@code offerId} under a key still accepted. */
+    public boolean isPreAuthorizedCode(String offerId, String code) {
+        return anyMatches(key.accepted(bytes("pre-authorized-code:" + offerId)), code);
     }
 
     /** The last path segment of the public {@code credential_offer_uri}. */
     public String offerReference(String offerId) {
-        return offerId + B64.encodeToString(Arrays.copyOf(mac("offer-reference:" + offerId), 16));
+        return offerId + B64.encodeToString(Arrays.copyOf(key.mac(bytes("offer-reference:" + offerId)), 16));
     }
 
-    /** The offer id inside a reference, or null when the reference was not made by this connector. */
+    /** The offer id inside a reference, or null when the reference was not made under a key still accepted. */
     public String offerIdFromReference(String reference) {
         if (reference == null || reference.length() != 2 * ID_CHARS) return null;
         String offerId = reference.substring(0, ID_CHARS);
-        byte[] expected = offerReference(offerId).getBytes(StandardCharsets.US_ASCII);
-        return MessageDigest.isEqual(expected, reference.getBytes(StandardCharsets.US_ASCII)) ? offerId : null;
+        boolean genuine = false;
+        for (byte[] mac : key.accepted(bytes("offer-reference:" + offerId))) {
+            byte[] expected = (offerId + B64.encodeToString(Arrays.copyOf(mac, 16))).getBytes(StandardCharsets.US_ASCII);
+            genuine |= MessageDigest.isEqual(expected, reference.getBytes(StandardCharsets.US_ASCII));
+        }
+        return genuine ? offerId : null;
     }
 
     /** Keyed hash of a Transaction Code, bound to its offer so equal codes of two offers differ. */
     public String txCodeHash(String offerId, String txCode) {
-        return B64.encodeToString(mac("tx-code:" + offerId + ":" + txCode));
+        return B64.encodeToString(key.mac(bytes("tx-code:" + offerId + ":" + txCode)));
+    }
+
+    /** True when {@code txCode} hashes to {@code storedHash} under a key still accepted. */
+    public boolean matchesTxCode(String offerId, String txCode, String storedHash) {
+        return anyMatches(key.accepted(bytes("tx-code:" + offerId + ":" + txCode)), storedHash);
     }
 
     /**
@@ -69,10 +98,22 @@ public final class OfferSecrets {
      * plain hash of low-entropy personal data could be reversed by guessing.
      */
     public String requestFingerprint(String canonicalRequest) {
-        return B64.encodeToString(mac("idempotent-request:" + canonicalRequest));
+        return B64.encodeToString(key.mac(bytes("idempotent-request:" + canonicalRequest)));
     }
 
-    private byte[] mac(String input) {
-        return key.mac(input.getBytes(StandardCharsets.UTF_8));
+    /** True when {@code canonicalRequest} has the stored fingerprint under a key still accepted. */
+    public boolean matchesRequest(String canonicalRequest, String storedFingerprint) {
+        return anyMatches(key.accepted(bytes("idempotent-request:" + canonicalRequest)), storedFingerprint);
+    }
+
+    /** Compares with every accepted key, so timing does not tell which one matched. */
+    private static boolean anyMatches(List<byte[]> macs, String presented) {
+        boolean match = false;
+        for (byte[] mac : macs) match |= Digests.sameHash(B64.encodeToString(mac), presented);
+        return match;
+    }
+
+    private static byte[] bytes(String input) {
+        return input.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -135,7 +135,7 @@ public class OfferService {
         if (offerId == null) return Optional.empty();
         return store.findById(offerId)
                 .filter(s -> s.status() == OfferStatus.OFFER_CREATED && !s.isExpired(clock.instant()))
-                .map(this::credentialOfferObject);
+                .flatMap(this::credentialOfferObject);
     }
 
     /** The {@code openid-credential-offer://} link carrying the offer by reference (VCI-OFF-1). */
@@ -187,9 +187,15 @@ public class OfferService {
         return OfferIdempotency.canonical(canonical);
     }
 
-    private Map<String, Object> credentialOfferObject(IssuanceSession session) {
+    private Optional<Map<String, Object>> credentialOfferObject(IssuanceSession session) {
+        // Empty when the offer was made under a master secret that is no longer configured: its code is dead
+        return secrets.preAuthorizedCode(session.offerId(), session.preAuthorizedCodeHash())
+                .map(code -> credentialOfferObject(session, code));
+    }
+
+    private Map<String, Object> credentialOfferObject(IssuanceSession session, String code) {
         var grant = new LinkedHashMap<String, Object>();
-        grant.put("pre-authorized_code", secrets.preAuthorizedCode(session.offerId()));
+        grant.put("pre-authorized_code", code);
         if (session.txCode() != null) {
             var txCode = new LinkedHashMap<String, Object>();
             txCode.put("input_mode", session.txCode().inputMode());

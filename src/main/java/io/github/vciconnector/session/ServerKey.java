@@ -3,82 +3,41 @@ package io.github.vciconnector.session;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Base64;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * A named HMAC-SHA256 key that every replica sharing a {@link SessionStore} agrees on: each offers a random
- * candidate, the store keeps the first ({@link SessionStore#getOrCreate}). It is read again every minute, so if the
- * store lost it (a Redis restart without persistence) the replicas converge on the new one instead of disagreeing
- * for as long as they run. A {@link Mac} per thread keeps {@code Mac.getInstance} off the request path.
+ * A named HMAC-SHA256 key derived from the {@link ServerSecrets} at startup, so every replica with the same master
+ * secret computes the same MACs. New values are made with the current key ({@link #mac}); during a rotation a
+ * value made under the previous master secret still verifies ({@link #accepted}). A {@link Mac} per thread and
+ * key keeps {@code Mac.getInstance} off the request path.
  */
 public final class ServerKey {
 
-    static final Duration REFRESH = Duration.ofMinutes(1);
-    private static final int KEY_BYTES = 32;
+    private final List<ThreadLocal<Mac>> macs;
 
-    private record Loaded(SecretKeySpec key, Instant at) {
+    ServerKey(List<byte[]> keys) {
+        var list = new ArrayList<ThreadLocal<Mac>>(keys.size());
+        for (byte[] key : keys) {
+            var spec = new SecretKeySpec(key, "HmacSHA256");
+            list.add(ThreadLocal.withInitial(() -> newMac(spec)));
+        }
+        this.macs = List.copyOf(list);
     }
 
-    private record ThreadMac(SecretKeySpec key, Mac mac) {
-    }
-
-    private final SessionStore store;
-    private final String namespace;
-    private final String name;
-    private final SecureRandom random;
-    private final Clock clock;
-    private final ThreadLocal<ThreadMac> macs = new ThreadLocal<>();
-    private volatile Loaded loaded;
-
-    public ServerKey(SessionStore store, String namespace, String name, SecureRandom random, Clock clock) {
-        this.store = store;
-        this.namespace = namespace;
-        this.name = name;
-        this.random = random;
-        this.clock = clock;
-    }
-
-    /** HMAC-SHA256 of {@code input} under this key. */
+    /** HMAC-SHA256 of {@code input} under the current key: for every value made now. */
     public byte[] mac(byte[] input) {
-        SecretKeySpec key = key();
-        ThreadMac mine = macs.get();
-        if (mine == null || mine.key() != key) {
-            mine = new ThreadMac(key, newMac(key));
-            macs.set(mine);
-        }
-        return mine.mac().doFinal(input);
+        return macs.get(0).get().doFinal(input);
     }
 
-    private SecretKeySpec key() {
-        Loaded current = loaded;
-        Instant now = clock.instant();
-        if (current == null || now.isAfter(current.at().plus(REFRESH))) {
-            synchronized (this) {
-                if (loaded == current) loaded = load(current, now); // one thread reads; the others keep the old key meanwhile
-                current = loaded;
-            }
-        }
-        return current.key();
-    }
-
-    private Loaded load(Loaded previous, Instant now) {
-        byte[] candidate = new byte[KEY_BYTES];
-        random.nextBytes(candidate);
-        String stored = store.getOrCreate(namespace, name, Base64.getUrlEncoder().withoutPadding().encodeToString(candidate));
-        byte[] bytes;
-        try {
-            bytes = Base64.getUrlDecoder().decode(stored);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("stored key " + namespace + ":" + name + " is not base64url", e);
-        }
-        if (bytes.length < KEY_BYTES) throw new IllegalStateException("stored key " + namespace + ":" + name + " is too short");
-        var key = new SecretKeySpec(bytes, "HmacSHA256");
-        // Keep the same instance when nothing changed, so the per-thread Macs stay valid.
-        return new Loaded(previous != null && previous.key().equals(key) ? previous.key() : key, now);
+    /**
+     * HMAC-SHA256 of {@code input} under every key still accepted, current first: a presented value is genuine when
+     * it matches any of them.
+     */
+    public List<byte[]> accepted(byte[] input) {
+        var result = new ArrayList<byte[]>(macs.size());
+        for (ThreadLocal<Mac> mac : macs) result.add(mac.get().doFinal(input));
+        return result;
     }
 
     private static Mac newMac(SecretKeySpec key) {

@@ -62,12 +62,6 @@ public interface SessionStore {
     /** Atomic counter with a TTL set on first increment; returns the new value. */
     long increment(String namespace, String key, Duration ttl);
 
-    /**
-     * Returns the value stored under {@code key}, storing {@code candidate} first if there is none (atomic).
-     * The entry never expires: it is meant for server-wide secrets that every replica must share.
-     */
-    String getOrCreate(String namespace, String key, String candidate);
-
     /** Atomic: stores {@code value} for {@code ttl} unless the key exists; returns the existing value, or null if stored. */
     String putIfAbsent(String namespace, String key, String value, Duration ttl);
 

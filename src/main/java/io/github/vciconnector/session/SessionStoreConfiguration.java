@@ -6,6 +6,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -17,5 +18,15 @@ class SessionStoreConfiguration {
     @ConditionalOnProperty(name = "connector.session-store", havingValue = "memory", matchIfMissing = true)
     SessionStore inMemorySessionStore(Clock clock, @Value("${connector.offers.retention:24h}") Duration retention) {
         return new InMemorySessionStore(clock, retention);
+    }
+
+    /**
+     * One instance whose state dies with it needs no operator secret: a random master secret drawn at startup
+     * serves, through the same derivation as the Redis store's. An operator-supplied one is used when set.
+     */
+    @Bean
+    @ConditionalOnProperty(name = "connector.session-store", havingValue = "memory", matchIfMissing = true)
+    ServerSecrets inMemoryServerSecrets(ServerSecretsProperties properties, SecureRandom random) {
+        return properties.configured() ? properties.load("the in-memory store") : ServerSecrets.random(random);
     }
 }

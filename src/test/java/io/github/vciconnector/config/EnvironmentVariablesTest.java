@@ -2,6 +2,7 @@ package io.github.vciconnector.config;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
 import io.github.vciconnector.ConnectorApplication;
+import io.github.vciconnector.session.ServerSecrets;
 import io.github.vciconnector.support.ConnectorIntegrationTest;
 import io.github.vciconnector.web.management.ManagementApiProperties;
 import io.github.vciconnector.web.port.ManagementConnector;
@@ -35,6 +36,7 @@ class EnvironmentVariablesTest {
     static Path certs;
     static ConfigurableApplicationContext connector;
     static int publicPort;
+    static final byte[] PREVIOUS_MASTER = new byte[32];
 
     @BeforeAll
     static void startFromEnvironmentVariablesOnly() throws Exception {
@@ -61,6 +63,9 @@ class EnvironmentVariablesTest {
         env.put("CONNECTOR_SESSION_STORE", "memory");
         env.put("CONNECTOR_MANAGEMENT_ALLOWED_HOSTS", "localhost,connector");
         env.put("CONNECTOR_MANAGEMENT_ALLOWED_ORIGINS", "https://admin.example.com,http://localhost:9000");
+        env.put("CONNECTOR_SECRETS_KEY_FILE", certs.resolve("master.key").toString());
+        new java.security.SecureRandom().nextBytes(PREVIOUS_MASTER);
+        env.put("CONNECTOR_SECRETS_PREVIOUS_KEY", java.util.Base64.getEncoder().encodeToString(PREVIOUS_MASTER));
         connector = new SpringApplicationBuilder(ConnectorApplication.class)
                 .initializers(context -> context.getEnvironment().getPropertySources()
                         // Spring maps variable names only for sources named systemEnvironment or *-systemEnvironment.
@@ -103,6 +108,16 @@ class EnvironmentVariablesTest {
 
         assertThat(api.allowedHosts()).containsExactly("localhost", "connector");
         assertThat(api.allowedOrigins()).containsExactly("https://admin.example.com", "http://localhost:9000");
+    }
+
+    @Test
+    void masterSecretWhenSetByEnvironmentThenKeysDerivedFromTheFileAndPreviousKeyAccepted() throws Exception {
+        byte[] input = "offer-id".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        var expected = ServerSecrets.of(java.nio.file.Files.readAllBytes(certs.resolve("master.key")), PREVIOUS_MASTER);
+        var configured = connector.getBean(ServerSecrets.class);
+        assertThat(configured.hasPrevious()).isTrue();
+        assertThat(configured.hmacKey("offer-secrets").accepted(input))
+                .containsExactlyElementsOf(expected.hmacKey("offer-secrets").accepted(input));
     }
 
     private static String get(String url) throws Exception {

@@ -5,6 +5,7 @@ import io.github.vciconnector.config.ConnectorProperties;
 import io.github.vciconnector.metadata.CredentialConfiguration;
 import io.github.vciconnector.metadata.CredentialConfigurations;
 import io.github.vciconnector.metadata.TypeMetadata;
+import io.github.vciconnector.session.ServerSecrets;
 import io.github.vciconnector.session.memory.InMemorySessionStore;
 
 import java.net.URI;
@@ -33,7 +34,7 @@ final class TestOfferServices {
 
     TestOfferServices() {
         var configuration = new CredentialConfiguration("IdentityCredential", "identity_credential", typeMetadata(), Duration.ofDays(365));
-        var secrets = new OfferSecrets(store, new SecureRandom(), clock);
+        var secrets = new OfferSecrets(ServerSecrets.random(new SecureRandom()), new SecureRandom());
         service = new OfferService(store, new CredentialConfigurations(List.of(configuration)),
                 new ConnectorProperties(URI.create("https://issuer.example.com")),
                 new OfferProperties(Duration.ofMinutes(10), Duration.ofHours(24), Duration.ofHours(24), 5, Duration.ofSeconds(1)),

@@ -16,22 +16,38 @@ import java.time.Clock;
 import java.util.Map;
 
 /**
- * One set of issuer keys written as PEM files, so every replica of a test loads the same keys, as a real
- * deployment mounts the same certificates into each replica.
+ * One set of issuer keys written as PEM files, and one master secret file, so every replica of a test loads the
+ * same keys, as a real deployment mounts the same certificates and secrets into each replica.
  */
 final class SharedIssuerKeys {
 
     private SharedIssuerKeys() {
     }
 
-    /** Writes fresh keys into {@code directory} and returns the connector.certificates.* settings naming them. */
+    /**
+     * Writes fresh keys and a master secret into {@code directory} and returns the connector.certificates.* and
+     * connector.secrets.key-file settings naming them.
+     */
     static Map<String, Object> write(Path directory) {
         var keys = new DevelopmentKeys(Clock.systemUTC(), new SecureRandom()).generate();
         return Map.of(
                 "connector.certificates.signing.cert-path", writeChain(directory.resolve("signing.pem"), keys.credential()),
                 "connector.certificates.signing.key-path", writeKey(directory.resolve("signing.key"), keys.credential()),
                 "connector.certificates.access.cert-path", writeChain(directory.resolve("access.pem"), keys.access()),
-                "connector.certificates.access.key-path", writeKey(directory.resolve("access.key"), keys.access()));
+                "connector.certificates.access.key-path", writeKey(directory.resolve("access.key"), keys.access()),
+                "connector.secrets.key-file", writeMasterSecret(directory.resolve("master.key")));
+    }
+
+    /** 32 random bytes, as {@code openssl rand -out master.key 32} writes them. */
+    static String writeMasterSecret(Path file) {
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        try {
+            Files.write(file, secret);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return file.toString();
     }
 
     private static String writeChain(Path file, SigningKey key) {

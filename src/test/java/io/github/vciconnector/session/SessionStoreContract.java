@@ -267,14 +267,6 @@ public abstract class SessionStoreContract {
     }
 
     @Test
-    void getOrCreateWhenValueStoredThenFirstCandidateWinsForever() {
-        String key = unique();
-        assertThat(store().getOrCreate("keys", key, "first")).isEqualTo("first");
-        elapse(PAST_TTL);
-        assertThat(store().getOrCreate("keys", key, "second")).isEqualTo("first");
-    }
-
-    @Test
     void putIfAbsentWhenPresentThenExistingValueUntilTtlPassed() {
         String key = unique();
         assertThat(store().putIfAbsent("idempotency", key, "offer-1", TTL)).isNull();
@@ -335,14 +327,6 @@ public abstract class SessionStoreContract {
         });
         var all = results.stream().flatMap(List::stream).toList();
         assertThat(all).hasSize(100).doesNotHaveDuplicates().allMatch(n -> n >= 1 && n <= 100);
-    }
-
-    @Test
-    void getOrCreateWhen20CallersRaceThenAllSeeOneValue() {
-        String key = unique();
-        var results = Race.run(20, i -> replica(i).getOrCreate("keys", key, "candidate-" + i));
-        assertThat(results).containsOnly(results.get(0));
-        assertThat(store().getOrCreate("keys", key, "late")).isEqualTo(results.get(0));
     }
 
     @Test

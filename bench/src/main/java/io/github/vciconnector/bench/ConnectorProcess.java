@@ -104,6 +104,10 @@ final class ConnectorProcess implements AutoCloseable {
         if (options.store().equals("redis")) {
             env.put("SPRING_DATA_REDIS_URL", options.redisUrl());
             env.put("CONNECTOR_REDIS_KEY_PREFIX", redisKeyPrefix());
+            // The Redis store refuses to start without a master secret; one per run, like the key prefix
+            byte[] masterSecret = new byte[32];
+            new java.security.SecureRandom().nextBytes(masterSecret);
+            env.put("CONNECTOR_SECRETS_KEY", java.util.Base64.getEncoder().encodeToString(masterSecret));
         }
         return env;
     }

@@ -1,18 +1,20 @@
 package io.github.vciconnector.oauth.dpop;
 
 import io.github.vciconnector.session.ServerKey;
-import io.github.vciconnector.session.SessionStore;
+import io.github.vciconnector.session.ServerSecrets;
 
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 
 /**
  * Server-provided DPoP nonces (RFC 9449 §8, §9) that need no per-nonce state: a nonce is a time bucket number
- * followed by a truncated HMAC of it, so any replica sharing the {@link SessionStore} (and so the key) accepts it.
- * A nonce is valid during its own bucket and the next one, i.e. for one to two nonce lifetimes.
+ * followed by a truncated HMAC of it, so any replica with the same master secret ({@link ServerSecrets}) accepts
+ * it. A nonce is valid during its own bucket and the next one, i.e. for one to two nonce lifetimes; during a
+ * rotation also when made under the previous master secret.
  */
 public final class DPoPNonces {
 
@@ -22,8 +24,8 @@ public final class DPoPNonces {
     private static final int NONCE_LENGTH = 32;
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
-    /** The nonces of one bucket and its predecessor, computed once per bucket instead of per request. */
-    private record Window(long bucket, String current, byte[] currentBytes, byte[] previousBytes) {
+    /** The nonce of one bucket and every nonce accepted in it, computed once per bucket instead of per request. */
+    private record Window(long bucket, String current, List<byte[]> accepted) {
     }
 
     private final Clock clock;
@@ -31,9 +33,9 @@ public final class DPoPNonces {
     private final ServerKey key;
     private volatile Window window;
 
-    public DPoPNonces(SessionStore store, Clock clock, SecureRandom random, DPoPProperties properties) {
+    public DPoPNonces(ServerSecrets secrets, Clock clock, DPoPProperties properties) {
         this.clock = clock;
-        this.key = new ServerKey(store, "dpop", "nonce-key", random, clock);
+        this.key = secrets.hmacKey("dpop-nonce");
         this.bucketMillis = properties.nonceLifetime().toMillis();
     }
 
@@ -42,7 +44,7 @@ public final class DPoPNonces {
         return window().current();
     }
 
-    /** True if {@code nonce} was issued by a replica sharing this store in the current or previous bucket. */
+    /** True if {@code nonce} was issued by a replica with the same master secret in the current or previous bucket. */
     public boolean isValid(String nonce) {
         if (nonce == null || nonce.length() != NONCE_LENGTH) return false;
         byte[] presented;
@@ -51,28 +53,33 @@ public final class DPoPNonces {
         } catch (IllegalArgumentException e) {
             return false;
         }
-        var w = window();
-        // Both comparisons run every time so timing reveals nothing about which bucket matched
-        boolean current = MessageDigest.isEqual(presented, w.currentBytes());
-        boolean previous = MessageDigest.isEqual(presented, w.previousBytes());
-        return current | previous;
+        // Every comparison runs every time so timing reveals nothing about which bucket or key matched
+        boolean match = false;
+        for (byte[] accepted : window().accepted()) match |= MessageDigest.isEqual(presented, accepted);
+        return match;
     }
 
     private Window window() {
         long bucket = Math.floorDiv(clock.millis(), bucketMillis);
         var w = window;
         if (w == null || w.bucket() != bucket) {
-            byte[] current = nonceBytes(bucket);
-            byte[] previous = w != null && w.bucket() == bucket - 1 ? w.currentBytes() : nonceBytes(bucket - 1);
-            w = new Window(bucket, ENCODER.encodeToString(current), current, previous);
+            var accepted = new ArrayList<byte[]>(4);
+            accepted.addAll(nonceBytes(bucket));
+            accepted.addAll(nonceBytes(bucket - 1));
+            // The first is this bucket's nonce under the current key: the one handed out
+            w = new Window(bucket, ENCODER.encodeToString(accepted.get(0)), List.copyOf(accepted));
             window = w; // a racing thread computes the same values, so last write wins harmlessly
         }
         return w;
     }
 
-    private byte[] nonceBytes(long bucket) {
+    /** The nonces of {@code bucket} under every accepted key, current first. */
+    private List<byte[]> nonceBytes(long bucket) {
         byte[] bucketBytes = ByteBuffer.allocate(BUCKET_BYTES).putLong(bucket).array();
-        byte[] tag = key.mac(bucketBytes);
-        return ByteBuffer.allocate(BUCKET_BYTES + MAC_BYTES).put(bucketBytes).put(tag, 0, MAC_BYTES).array();
+        var nonces = new ArrayList<byte[]>(2);
+        for (byte[] tag : key.accepted(bucketBytes)) {
+            nonces.add(ByteBuffer.allocate(BUCKET_BYTES + MAC_BYTES).put(bucketBytes).put(tag, 0, MAC_BYTES).array());
+        }
+        return nonces;
     }
 }

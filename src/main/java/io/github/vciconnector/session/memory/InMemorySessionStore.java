@@ -32,7 +32,6 @@ public final class InMemorySessionStore implements SessionStore {
     private final Map<String, Entry<String>> accessTokens = new ConcurrentHashMap<>();
     private final Map<String, Entry<Long>> values = new ConcurrentHashMap<>();
     private final Map<String, Entry<String>> strings = new ConcurrentHashMap<>();
-    private final Map<String, String> settings = new ConcurrentHashMap<>();
     private final TimeIndex dueCallbacks = new TimeIndex();
     private final TimeIndex pendingExpiry = new TimeIndex();
     private volatile Instant nextPurge = Instant.EPOCH;
@@ -122,11 +121,6 @@ public final class InMemorySessionStore implements SessionStore {
         return values.compute(namespace + ':' + key, (k, current) -> current != null && current.alive(now)
                 ? new Entry<>(current.value() + 1, current.expiresAt())
                 : new Entry<>(1L, now.plus(ttl))).value();
-    }
-
-    @Override
-    public String getOrCreate(String namespace, String key, String candidate) {
-        return settings.computeIfAbsent(namespace + ':' + key, k -> candidate);
     }
 
     @Override

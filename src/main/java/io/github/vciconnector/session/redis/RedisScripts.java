@@ -67,13 +67,6 @@ final class RedisScripts {
             if redis.call('PTTL', KEYS[1]) < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
             return value""", Long.class);
 
-    /** KEYS: secret. ARGV: candidate. The stored value wins; no TTL (server-wide secrets). */
-    static final RedisScript<String> GET_OR_CREATE = RedisScript.of("""
-            local current = redis.call('GET', KEYS[1])
-            if current then return current end
-            redis.call('SET', KEYS[1], ARGV[1])
-            return ARGV[1]""", String.class);
-
     /** KEYS: entry. ARGV: value, ttl ms. Returns the existing value, or nil when the new one was stored. */
     static final RedisScript<String> PUT_IF_ABSENT = RedisScript.of("""
             local current = redis.call('GET', KEYS[1])

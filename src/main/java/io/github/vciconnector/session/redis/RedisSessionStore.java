@@ -1,12 +1,14 @@
 package io.github.vciconnector.session.redis;
 
 import io.github.vciconnector.session.IssuanceSession;
+import io.github.vciconnector.session.ServerSecrets;
 import io.github.vciconnector.session.SessionStore;
 import io.github.vciconnector.session.SessionStoreUnavailableException;
 import io.lettuce.core.RedisException;
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,9 +19,9 @@ import java.util.function.Supplier;
 /**
  * The {@link SessionStore} for several replicas: all state in one Redis, every single-use rule one Redis command
  * ({@code SET NX PX}, {@code DEL}) or one Lua script ({@link RedisScripts}), every key with a TTL except the
- * server secrets of {@link #getOrCreate} and the two time indexes. Sessions are kept until
- * {@link IssuanceSession#retainUntil}, as in the in-memory store. Any Redis failure becomes
- * {@link SessionStoreUnavailableException}.
+ * two time indexes. Sessions are kept until {@link IssuanceSession#retainUntil}, as in the in-memory store; their
+ * claims are encrypted ({@link ClaimsCipher}). No key material is ever read from or written to Redis. Any Redis
+ * failure becomes {@link SessionStoreUnavailableException}.
  */
 public final class RedisSessionStore implements SessionStore {
 
@@ -29,7 +31,6 @@ public final class RedisSessionStore implements SessionStore {
     /** One key space for markUsed, remember, consume and increment, as in the in-memory store. */
     private static final String VALUE = "value:";
     private static final String ENTRY = "entry:";
-    private static final String SECRET = "secret:";
     /** Sorted sets of offer ids by epoch millis; entries leave when the offer ends, or when found without a session. */
     private static final String CALLBACKS_DUE = "index:callbacks-due";
     private static final String EXPIRY_DUE = "index:expiry-due";
@@ -38,16 +39,20 @@ public final class RedisSessionStore implements SessionStore {
     private final Clock clock;
     private final Duration retention;
     private final String prefix;
+    private final SessionJson json;
 
     /**
      * @param clock     computes TTLs from offer expiry times; Redis' own clock enforces them afterwards
      * @param retention how long a session stays readable after its offer expired or ended
+     * @param secrets   the master secrets the claims encryption key is derived from
      */
-    public RedisSessionStore(StringRedisTemplate redis, Clock clock, Duration retention, String keyPrefix) {
+    public RedisSessionStore(StringRedisTemplate redis, Clock clock, Duration retention, String keyPrefix,
+                             ServerSecrets secrets, SecureRandom random) {
         this.redis = redis;
         this.clock = clock;
         this.retention = retention;
         this.prefix = new RedisSessionStoreProperties(keyPrefix).keyPrefix();
+        this.json = new SessionJson(new ClaimsCipher(secrets, random));
     }
 
     @Override
@@ -56,15 +61,15 @@ public final class RedisSessionStore implements SessionStore {
         long created = call(() -> redis.execute(RedisScripts.CREATE,
                 List.of(prefix + SESSION + session.offerId(), prefix + CODE + session.preAuthorizedCodeHash(),
                         prefix + CALLBACKS_DUE, prefix + EXPIRY_DUE),
-                Long.toString(session.version()), SessionJson.write(session), retainMillis(session, now), session.offerId(),
+                Long.toString(session.version()), json.write(session), retainMillis(session, now), session.offerId(),
                 millis(Duration.between(now, session.expiresAt())), callbackDue(session), expiryDue(session)));
         if (created != 1) throw new IllegalStateException("offer id collision");
     }
 
     @Override
     public Optional<IssuanceSession> findById(String offerId) {
-        Object json = call(() -> redis.opsForHash().get(prefix + SESSION + offerId, "json"));
-        return json == null ? Optional.empty() : Optional.of(SessionJson.read(json.toString()));
+        Object stored = call(() -> redis.opsForHash().get(prefix + SESSION + offerId, "json"));
+        return stored == null ? Optional.empty() : Optional.of(json.read(stored.toString()));
     }
 
     @Override
@@ -81,7 +86,7 @@ public final class RedisSessionStore implements SessionStore {
     public boolean update(IssuanceSession updated, long expectedVersion) {
         return call(() -> redis.execute(RedisScripts.UPDATE,
                 List.of(prefix + SESSION + updated.offerId(), prefix + CALLBACKS_DUE, prefix + EXPIRY_DUE),
-                Long.toString(expectedVersion), Long.toString(updated.version()), SessionJson.write(updated),
+                Long.toString(expectedVersion), Long.toString(updated.version()), json.write(updated),
                 retainMillis(updated, clock.instant()), updated.offerId(), callbackDue(updated), expiryDue(updated))) == 1;
     }
 
@@ -119,11 +124,6 @@ public final class RedisSessionStore implements SessionStore {
     @Override
     public long increment(String namespace, String key, Duration ttl) {
         return call(() -> redis.execute(RedisScripts.INCREMENT, List.of(key(VALUE, namespace, key)), millis(ttl)));
-    }
-
-    @Override
-    public String getOrCreate(String namespace, String key, String candidate) {
-        return call(() -> redis.execute(RedisScripts.GET_OR_CREATE, List.of(key(SECRET, namespace, key)), candidate));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.github.vciconnector.session.redis;
 
+import io.github.vciconnector.session.ServerSecrets;
+import io.github.vciconnector.session.ServerSecretsProperties;
 import io.github.vciconnector.session.SessionStore;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.resource.Delay;
@@ -15,6 +17,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -31,10 +34,20 @@ public class RedisSessionStoreConfiguration {
 
     @Bean
     SessionStore redisSessionStore(RedisConnectionFactory connectionFactory, Clock clock, RedisSessionStoreProperties properties,
-                                   @Value("${connector.offers.retention:24h}") Duration retention) {
+                                   @Value("${connector.offers.retention:24h}") Duration retention, ServerSecrets secrets,
+                                   SecureRandom random) {
         var template = new StringRedisTemplate(connectionFactory);
         template.afterPropertiesSet();
-        return new RedisSessionStore(template, clock, retention, properties.keyPrefix());
+        return new RedisSessionStore(template, clock, retention, properties.keyPrefix(), secrets, random);
+    }
+
+    /**
+     * Replicas share state, so they must derive the same keys: from the operator's master secret, never from
+     * anything in Redis (someone who can read Redis must not be able to redeem its offers). Refuses to start without.
+     */
+    @Bean
+    ServerSecrets serverSecrets(ServerSecretsProperties properties) {
+        return properties.load("the Redis session store (CONNECTOR_SESSION_STORE=redis)");
     }
 
     /** Named like Spring Boot's own, which application.yml switches off for the in-memory store. */

@@ -1,17 +1,25 @@
 package io.github.vciconnector.session.redis;
 
 import io.github.vciconnector.session.IssuanceSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The JSON form of an {@link IssuanceSession} inside Redis. A private mapper, so that web-facing Jackson settings
+ * The JSON form of an {@link IssuanceSession} inside Redis, with the claims encrypted ({@link ClaimsCipher}) in a
+ * {@code sealedClaims} member instead of a {@code claims} one. A private mapper, so that web-facing Jackson settings
  * (naming strategies, date formats) never change what replicas of different configurations read and write.
  */
 final class SessionJson {
 
+    private static final Logger log = LoggerFactory.getLogger(SessionJson.class);
+    private static final String CLAIMS = "claims";
+    private static final String SEALED_CLAIMS = "sealedClaims";
     private static final JsonMapper MAPPER = JsonMapper.builder()
             // Instants as ISO-8601 text keep their nanoseconds; timestamps would not round-trip exactly
             .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
@@ -19,19 +27,48 @@ final class SessionJson {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
-    private SessionJson() {
+    private final ClaimsCipher cipher;
+
+    SessionJson(ClaimsCipher cipher) {
+        this.cipher = cipher;
     }
 
-    static String write(IssuanceSession session) {
-        return MAPPER.writeValueAsString(session);
+    String write(IssuanceSession session) {
+        ObjectNode tree = MAPPER.valueToTree(session);
+        tree.remove(CLAIMS);
+        if (session.claims() != null) tree.put(SEALED_CLAIMS, cipher.seal(MAPPER.writeValueAsBytes(session.claims()), session.offerId()));
+        return MAPPER.writeValueAsString(tree);
     }
 
-    static IssuanceSession read(String json) {
+    /**
+     * The stored session. Claims that do not decrypt for this offer (moved from another offer, altered, or written
+     * under a master secret no longer configured), or claims in clear, are a store integrity problem: logged
+     * without any value, and the session is read without claims, so it cannot issue a credential but still ends
+     * normally.
+     */
+    IssuanceSession read(String json) {
         try {
-            return MAPPER.readValue(json, IssuanceSession.class);
-        } catch (JacksonException e) {
-            // Never include the JSON: it holds claim values
+            ObjectNode tree = (ObjectNode) MAPPER.readTree(json);
+            JsonNode plain = tree.remove(CLAIMS);
+            JsonNode sealed = tree.remove(SEALED_CLAIMS);
+            String offerId = tree.path("offerId").asString();
+            if (plain != null && !plain.isNull()) {
+                log.error("Stored session {} has claims in clear, which this connector never writes; they are ignored", offerId);
+            } else if (sealed != null && !sealed.isNull()) {
+                openClaims(tree, sealed.asString(), offerId);
+            }
+            return MAPPER.treeToValue(tree, IssuanceSession.class);
+        } catch (JacksonException | ClassCastException e) {
+            // Never include the JSON: it may hold claim values
             throw new IllegalStateException("stored session is not readable", e);
+        }
+    }
+
+    private void openClaims(ObjectNode tree, String sealed, String offerId) {
+        try {
+            tree.set(CLAIMS, MAPPER.readTree(cipher.open(sealed, offerId)));
+        } catch (ClaimsCipher.UnreadableClaimsException e) {
+            log.error("Stored session {}: {}; it is read without claims and cannot issue a credential", offerId, e.getMessage());
         }
     }
 }

@@ -1,7 +1,7 @@
 package io.github.vciconnector.oauth.dpop;
 
+import io.github.vciconnector.session.ServerSecrets;
 import io.github.vciconnector.support.MutableClock;
-import io.github.vciconnector.session.memory.InMemorySessionStore;
 import org.junit.jupiter.api.Test;
 
 import java.security.SecureRandom;
@@ -12,11 +12,13 @@ import static io.github.vciconnector.oauth.dpop.TestDPoPVerifiers.START;
 import static io.github.vciconnector.oauth.dpop.TestDPoPVerifiers.properties;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** DPOP-5, DPOP-10 (RFC 9449 §8, §9): stateless server nonces shared by every replica of one store. */
+/** DPOP-5, DPOP-10 (RFC 9449 §8, §9): stateless server nonces shared by every replica with one master secret. */
 class DPoPNoncesTest {
 
     private final MutableClock clock = new MutableClock(START);
-    private final InMemorySessionStore store = new InMemorySessionStore(clock, Duration.ofMinutes(10));
+    private static final byte[] OLD_MASTER = master();
+    private static final byte[] NEW_MASTER = master();
+    private final ServerSecrets store = ServerSecrets.random(new SecureRandom());
 
     @Test
     void isValidWhenNonceJustIssuedThenTrue() {
@@ -31,7 +33,7 @@ class DPoPNoncesTest {
     }
 
     @Test
-    void isValidWhenNonceFromAnotherInstanceSharingTheStoreThenTrue() {
+    void isValidWhenNonceFromAnotherInstanceWithTheSameMasterSecretThenTrue() {
         var replicaA = nonces(store);
         var replicaB = nonces(store);
         assertThat(replicaB.isValid(replicaA.current())).isTrue();
@@ -39,18 +41,25 @@ class DPoPNoncesTest {
     }
 
     @Test
-    void isValidWhenNonceFromAnInstanceWithAnotherStoreThenFalse() {
-        var elsewhere = nonces(new InMemorySessionStore(clock, Duration.ofMinutes(10)));
+    void isValidWhenNonceFromAnInstanceWithAnotherMasterSecretThenFalse() {
+        var elsewhere = nonces(ServerSecrets.random(new SecureRandom()));
         assertThat(nonces(store).isValid(elsewhere.current())).isFalse();
     }
 
     @Test
-    void currentWhenFirstUsedThenStores32ByteKeyOnce() {
-        var nonces = nonces(store);
-        nonces.current();
-        String stored = store.getOrCreate("dpop", "nonce-key", "unused-candidate");
-        assertThat(Base64.getUrlDecoder().decode(stored)).hasSize(32);
-        assertThat(nonces(store).isValid(nonces.current())).isTrue();
+    void isValidWhenNonceMadeUnderThePreviousMasterSecretThenTrueDuringRotationOnly() {
+        String beforeRotation = nonces(ServerSecrets.of(OLD_MASTER, null)).current();
+        var rotated = nonces(ServerSecrets.of(NEW_MASTER, OLD_MASTER));
+        assertThat(rotated.isValid(beforeRotation)).isTrue();
+        assertThat(rotated.current()).as("new nonces use the current key").isNotEqualTo(beforeRotation);
+        assertThat(nonces(ServerSecrets.of(NEW_MASTER, null)).isValid(beforeRotation)).isFalse();
+    }
+
+    @Test
+    void isValidWhenPreviousKeyNonceIsTwoBucketsOldThenFalse() {
+        String beforeRotation = nonces(ServerSecrets.of(OLD_MASTER, null)).current();
+        clock.advance(Duration.ofMinutes(10));
+        assertThat(nonces(ServerSecrets.of(NEW_MASTER, OLD_MASTER)).isValid(beforeRotation)).isFalse();
     }
 
     @Test
@@ -108,7 +117,13 @@ class DPoPNoncesTest {
         assertThat(nonces.isValid(nonces.current() + "A")).isFalse();
     }
 
-    private DPoPNonces nonces(InMemorySessionStore sessionStore) {
-        return new DPoPNonces(sessionStore, clock, new SecureRandom(), properties(true));
+    private DPoPNonces nonces(ServerSecrets secrets) {
+        return new DPoPNonces(secrets, clock, properties(true));
+    }
+
+    private static byte[] master() {
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        return secret;
     }
 }

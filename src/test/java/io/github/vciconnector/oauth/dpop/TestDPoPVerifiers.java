@@ -1,6 +1,7 @@
 package io.github.vciconnector.oauth.dpop;
 
 import io.github.vciconnector.support.MutableClock;
+import io.github.vciconnector.session.ServerSecrets;
 import io.github.vciconnector.session.memory.InMemorySessionStore;
 
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -64,7 +65,7 @@ final class TestDPoPVerifiers {
     static Harness harness(DPoPProperties properties) {
         var clock = new MutableClock(START);
         var store = new InMemorySessionStore(clock, Duration.ofMinutes(10));
-        var nonces = new DPoPNonces(store, clock, new SecureRandom(), properties);
+        var nonces = new DPoPNonces(ServerSecrets.random(new SecureRandom()), clock, properties);
         return new Harness(clock, store, nonces, new DPoPProofVerifier(store, nonces, clock, properties));
     }
 }

@@ -1,5 +1,6 @@
 package io.github.vciconnector.session.redis;
 
+import io.github.vciconnector.session.ServerSecrets;
 import io.github.vciconnector.session.SessionStore;
 import io.github.vciconnector.session.SessionStoreContract;
 import io.github.vciconnector.session.SessionStoreUnavailableException;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
@@ -24,6 +26,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class RedisSessionStoreTest extends SessionStoreContract {
 
     private static final String PREFIX = LocalRedis.uniquePrefix();
+    /** Both replicas have the same master secret, as an operator configures them. */
+    private static final ServerSecrets SECRETS = ServerSecrets.random(new SecureRandom());
     private static LettuceConnectionFactory replicaA;
     private static LettuceConnectionFactory replicaB;
     private static RedisSessionStore storeA;
@@ -34,8 +38,8 @@ class RedisSessionStoreTest extends SessionStoreContract {
         LocalRedis.require(RedisSessionStoreTest.class.getSimpleName());
         replicaA = LocalRedis.connectionFactory(LocalRedis.PORT);
         replicaB = LocalRedis.connectionFactory(LocalRedis.PORT);
-        storeA = new RedisSessionStore(LocalRedis.template(replicaA), Clock.systemUTC(), RETENTION, PREFIX);
-        storeB = new RedisSessionStore(LocalRedis.template(replicaB), Clock.systemUTC(), RETENTION, PREFIX);
+        storeA = new RedisSessionStore(LocalRedis.template(replicaA), Clock.systemUTC(), RETENTION, PREFIX, SECRETS, new SecureRandom());
+        storeB = new RedisSessionStore(LocalRedis.template(replicaB), Clock.systemUTC(), RETENTION, PREFIX, SECRETS, new SecureRandom());
     }
 
     @AfterAll
@@ -72,10 +76,10 @@ class RedisSessionStoreTest extends SessionStoreContract {
     }
 
     @Test
-    void everyKeyWhenWrittenThenHasTtlExceptServerSecrets() {
+    void everyKeyWhenWrittenThenHasTtlExceptTimeIndexes() {
         String prefix = LocalRedis.uniquePrefix();
         StringRedisTemplate redis = LocalRedis.template(replicaA);
-        var store = new RedisSessionStore(redis, Clock.systemUTC(), RETENTION, prefix);
+        var store = new RedisSessionStore(redis, Clock.systemUTC(), RETENTION, prefix, SECRETS, new SecureRandom());
         var session = TestSessions.offer(clock().instant(), Duration.ofMinutes(5));
         store.create(session);
         store.indexAccessToken("token-hash", session.offerId(), Duration.ofMinutes(5));
@@ -83,14 +87,13 @@ class RedisSessionStoreTest extends SessionStoreContract {
         store.remember("c_nonce", "n", Duration.ofMinutes(1));
         store.increment("tx-code-failures", session.offerId(), Duration.ofMinutes(6));
         store.putIfAbsent("idempotency", "k", "v", Duration.ofMinutes(1));
-        store.getOrCreate("keys", "offer-secrets", "secret");
         try {
             Set<String> keys = redis.keys(prefix + "*");
-            assertThat(keys).hasSize(10);
+            assertThat(keys).hasSize(9).noneMatch(key -> key.startsWith(prefix + "secret:"));
             for (String key : keys) {
                 long ttl = redis.getExpire(key);
-                // Server secrets, and the two time indexes whose entries leave with their offers
-                if (key.startsWith(prefix + "secret:") || key.startsWith(prefix + "index:")) assertThat(ttl).as(key).isEqualTo(-1);
+                // The two time indexes, whose entries leave with their offers
+                if (key.startsWith(prefix + "index:")) assertThat(ttl).as(key).isEqualTo(-1);
                 else assertThat(ttl).as(key).isPositive();
             }
         } finally {
@@ -99,10 +102,27 @@ class RedisSessionStoreTest extends SessionStoreContract {
     }
 
     @Test
+    void findByIdWhenSealedClaimsCopiedFromAnotherOfferThenReadWithoutClaims() {
+        StringRedisTemplate redis = LocalRedis.template(replicaA);
+        var a = TestSessions.offer(clock().instant(), Duration.ofMinutes(5));
+        var b = TestSessions.offer(clock().instant(), Duration.ofMinutes(5));
+        storeA.create(a);
+        storeA.create(b);
+        String jsonA = (String) redis.opsForHash().get(PREFIX + "session:" + a.offerId(), "json");
+        String jsonB = (String) redis.opsForHash().get(PREFIX + "session:" + b.offerId(), "json");
+        String sealedA = jsonA.replaceAll(".*\"sealedClaims\":\"([^\"]+)\".*", "$1");
+        redis.opsForHash().put(PREFIX + "session:" + b.offerId(), "json",
+                jsonB.replaceAll("\"sealedClaims\":\"[^\"]+\"", "\"sealedClaims\":\"" + sealedA + "\""));
+
+        assertThat(storeB.findById(b.offerId())).get().satisfies(read -> assertThat(read.claims()).isNull());
+        assertThat(storeB.findById(a.offerId())).get().satisfies(read -> assertThat(read.claims()).isEqualTo(a.claims()));
+    }
+
+    @Test
     void anyCallWhenRedisUnreachableThenSessionStoreUnavailable() {
         LettuceConnectionFactory closed = LocalRedis.connectionFactory(closedPort());
         try {
-            var store = new RedisSessionStore(LocalRedis.template(closed), Clock.systemUTC(), RETENTION, PREFIX);
+            var store = new RedisSessionStore(LocalRedis.template(closed), Clock.systemUTC(), RETENTION, PREFIX, SECRETS, new SecureRandom());
             assertThatThrownBy(() -> store.markUsed("dpop-jti", "x", Duration.ofSeconds(1)))
                     .isInstanceOf(SessionStoreUnavailableException.class).hasMessage("session store unavailable");
             assertThatThrownBy(() -> store.findById("x")).isInstanceOf(SessionStoreUnavailableException.class);

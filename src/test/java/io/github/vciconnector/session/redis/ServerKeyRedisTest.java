@@ -1,6 +1,7 @@
 package io.github.vciconnector.session.redis;
 
-import io.github.vciconnector.session.ServerKey;
+import io.github.vciconnector.session.ServerSecrets;
+import io.github.vciconnector.session.TestSessions;
 import io.github.vciconnector.support.MutableClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,7 +16,10 @@ import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Replicas agree on a server key through Redis, and agree again after Redis lost it (a restart without persistence). */
+/**
+ * Server keys come from the master secret alone: replicas agree without Redis, and a Redis that lost its data (a
+ * restart without persistence) changes no key. Before, the keys lived in Redis and had to converge again.
+ */
 class ServerKeyRedisTest {
 
     private static final String PREFIX = LocalRedis.uniquePrefix();
@@ -37,21 +41,29 @@ class ServerKeyRedisTest {
     }
 
     @Test
-    void macWhenRedisLostTheKeyThenReplicasAgreeAgainAfterOneRefresh() {
+    void macWhenRedisLostItsDataThenReplicasWithOneMasterSecretStillAgree() {
+        byte[] master = new byte[32];
+        new SecureRandom().nextBytes(master);
         var clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
-        var store = new RedisSessionStore(redis, clock, Duration.ofHours(1), PREFIX);
-        var replicaA = new ServerKey(store, "keys", "test", new SecureRandom(), clock);
-        var replicaB = new ServerKey(store, "keys", "test", new SecureRandom(), clock);
+        var replicaA = ServerSecrets.of(master, null);
+        var replicaB = ServerSecrets.of(master.clone(), null);
+        var store = new RedisSessionStore(redis, clock, Duration.ofHours(1), PREFIX, replicaA, new SecureRandom());
+        store.create(TestSessions.offer(clock.instant(), Duration.ofMinutes(5)));
         byte[] input = "offer-id".getBytes(StandardCharsets.UTF_8);
-        assertThat(replicaA.mac(input)).isEqualTo(replicaB.mac(input));
+        byte[] before = replicaA.hmacKey("offer-secrets").mac(input);
+        assertThat(replicaB.hmacKey("offer-secrets").mac(input)).isEqualTo(before);
+        assertThat(redis.keys(PREFIX + "secret:*")).as("no key material in Redis").isEmpty();
 
         LocalRedis.deleteKeys(redis, PREFIX);  // Redis restarted without its data
-        var replicaC = new ServerKey(store, "keys", "test", new SecureRandom(), clock);
-        byte[] newKeyMac = replicaC.mac(input);
-        assertThat(replicaA.mac(input)).isNotEqualTo(newKeyMac);  // A still holds the lost key
+        assertThat(ServerSecrets.of(master, null).hmacKey("offer-secrets").mac(input)).isEqualTo(before);
+        assertThat(replicaB.hmacKey("offer-secrets").mac(input)).isEqualTo(before);
+    }
 
-        clock.advance(Duration.ofMinutes(2));
-        assertThat(replicaA.mac(input)).isEqualTo(newKeyMac);
-        assertThat(replicaB.mac(input)).isEqualTo(newKeyMac);
+    @Test
+    void macWhenLabelsDifferThenKeysAreIndependent() {
+        var secrets = ServerSecrets.random(new SecureRandom());
+        byte[] input = "same input".getBytes(StandardCharsets.UTF_8);
+        assertThat(secrets.hmacKey("offer-secrets").mac(input)).isNotEqualTo(secrets.hmacKey("c-nonce").mac(input))
+                .isNotEqualTo(secrets.hmacKey("dpop-nonce").mac(input));
     }
 }

@@ -2,9 +2,11 @@ package io.github.vciconnector.session.redis;
 
 import io.github.vciconnector.session.IssuanceSession;
 import io.github.vciconnector.session.OfferStatus;
+import io.github.vciconnector.session.ServerSecrets;
 import io.github.vciconnector.session.TestSessions;
 import org.junit.jupiter.api.Test;
 
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -15,11 +17,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class SessionJsonTest {
 
     private static final Instant NOW = Instant.parse("2026-03-01T10:00:00.123456789Z");
+    private static final SessionJson JSON = new SessionJson(new ClaimsCipher(ServerSecrets.random(new SecureRandom()), new SecureRandom()));
 
     @Test
     void readWhenWrittenThenEqualIncludingClaimTypesAndNanoseconds() {
         var session = TestSessions.offer(NOW, Duration.ofMinutes(10)).tokenIssued("jkt", NOW.plusNanos(1), NOW.plusSeconds(900));
-        var read = SessionJson.read(SessionJson.write(session));
+        var read = JSON.read(JSON.write(session));
         assertThat(read).isEqualTo(session);
         assertThat(read.claims().get("serial")).isInstanceOf(Long.class);
         assertThat(read.claims().get("age_in_years")).isInstanceOf(Integer.class);
@@ -31,7 +34,7 @@ class SessionJsonTest {
     @Test
     void readWhenSessionEndedThenClaimsStayDeleted() {
         var session = TestSessions.offer(NOW, Duration.ofMinutes(10)).ended(OfferStatus.EXPIRED, null, NOW.plusSeconds(600));
-        IssuanceSession read = SessionJson.read(SessionJson.write(session));
+        IssuanceSession read = JSON.read(JSON.write(session));
         assertThat(read).isEqualTo(session);
         assertThat(read.claims()).isNull();
         assertThat(read.txCode()).isEqualTo(session.txCode());
@@ -40,13 +43,13 @@ class SessionJsonTest {
     @Test
     void readWhenFieldUnknownThenIgnoredForRollingUpgrades() {
         var session = TestSessions.offer(NOW, Duration.ofMinutes(10));
-        String json = SessionJson.write(session).replaceFirst("\\{", "{\"addedLater\":1,");
-        assertThat(SessionJson.read(json)).isEqualTo(session);
+        String json = JSON.write(session).replaceFirst("\\{", "{\"addedLater\":1,");
+        assertThat(JSON.read(json)).isEqualTo(session);
     }
 
     @Test
     void readWhenCorruptThenErrorWithoutContent() {
-        assertThatThrownBy(() -> SessionJson.read("{\"offerId\":\"secret-claim\""))
+        assertThatThrownBy(() -> JSON.read("{\"offerId\":\"secret-claim\""))
                 .isInstanceOf(IllegalStateException.class).hasMessage("stored session is not readable");
     }
 }
