@@ -18,7 +18,7 @@ class CNoncesRotationTest {
     private static final byte[] NEW = random();
     private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
     private final InMemorySessionStore store = new InMemorySessionStore(clock, Duration.ofHours(1));
-    private final IssuanceProperties properties = new IssuanceProperties(Duration.ofMinutes(5), Duration.ofMinutes(5), Duration.ofSeconds(15), 10);
+    private final IssuanceProperties properties = new IssuanceProperties(Duration.ofMinutes(5), Duration.ofMinutes(5), Duration.ofSeconds(15), 10, null);
 
     @Test
     void consumeWhenIssuedUnderPreviousMasterSecretThenAcceptedOnceDuringRotation() {
