@@ -1,6 +1,7 @@
 package io.github.vciconnector.web.management;
 
 import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
@@ -18,6 +19,7 @@ import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -111,8 +113,13 @@ class OfferQrCodeTest extends ConnectorIntegrationTest {
         assertThat(offer.has("qr_code")).isFalse();
     }
 
+    /**
+     * Reads a QR code back. The images here are pure renderings (no camera, no skew), so PURE_BARCODE reads the
+     * modules directly; without it the finder-pattern detector misses some random payloads now and then.
+     */
     static String decode(BufferedImage image) throws Exception {
-        return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image)))).getText();
+        return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))),
+                Map.of(DecodeHintType.PURE_BARCODE, Boolean.TRUE, DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
     }
 
     /** Draws the module runs of our SVG path ("M x y h n v1 h-n z") at 4 pixels per module. */
