@@ -1,5 +1,6 @@
 package io.github.vciconnector.keys;
 
+import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.ECKey;
 
 import java.security.cert.X509Certificate;
@@ -16,5 +17,18 @@ public record SigningKey(ECKey jwk, List<X509Certificate> chain) {
         if (jwk.getX509CertChain() == null || jwk.getX509CertChain().isEmpty())
             throw new IllegalArgumentException("signing key " + jwk.getKeyID() + " must carry an x5c chain");
         chain = List.copyOf(chain);
+    }
+
+    /** Names the key without its private part (a record would print the whole JWK, {@code d} included). */
+    @Override
+    public String toString() {
+        String thumbprint;
+        try {
+            thumbprint = jwk.computeThumbprint().toString();
+        } catch (JOSEException e) {
+            thumbprint = "unavailable";
+        }
+        String subject = chain.isEmpty() ? "none" : chain.get(0).getSubjectX500Principal().getName();
+        return "SigningKey[kid=" + jwk.getKeyID() + ", thumbprint=" + thumbprint + ", subject=" + subject + "]";
     }
 }
