@@ -3,15 +3,18 @@ package io.github.vciconnector.keys;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.Base64;
 
 /**
  * SHA-256 as the store indexes secrets by it (pre-authorized codes, access tokens, idempotency keys: the raw values
- * are never stored), and the constant-time comparison every secret or hash comparison uses.
+ * are never stored), the fixed-size keys under which proof {@code jti}s are remembered, and the constant-time
+ * comparison every secret or hash comparison uses.
  */
 public final class Digests {
 
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
+    private static final int REPLAY_KEY_BYTES = 16;
 
     private Digests() {
     }
@@ -20,6 +23,22 @@ public final class Digests {
     public static String sha256(String value) {
         try {
             return B64.encodeToString(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("SHA-256 unavailable", e);
+        }
+    }
+
+    /**
+     * The store key that remembers a proof's {@code jti} for one key: base64url of the first 16 bytes of
+     * SHA-256(thumbprint ":" jti), 22 characters whatever the jti length, so a wallet cannot make replay entries
+     * larger (M-2). An RFC 7638 thumbprint is base64url, so the ":" cannot be forged from either side. 128 bits keep
+     * accidental collisions (which could only refuse an honest proof as replayed) out of reach.
+     */
+    public static String replayKey(String keyThumbprint, String jti) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((keyThumbprint + ':' + jti).getBytes(StandardCharsets.UTF_8));
+            return B64.encodeToString(Arrays.copyOf(digest, REPLAY_KEY_BYTES));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("SHA-256 unavailable", e);
         }

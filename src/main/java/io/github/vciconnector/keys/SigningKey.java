@@ -1,5 +1,6 @@
 package io.github.vciconnector.keys;
 
+import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.ECKey;
 
 import java.security.cert.X509Certificate;
@@ -21,5 +22,18 @@ public record SigningKey(ECKey jwk, List<X509Certificate> chain) {
     /** True when the chain is one self-signed certificate (accepted for trying things out; HAIP SDVC-2 forbids it). */
     public boolean selfSigned() {
         return chain.size() == 1 && SigningKeyAssembler.isSelfSigned(chain.get(0));
+    }
+
+    /** Names the key without its private part (a record would print the whole JWK, {@code d} included). */
+    @Override
+    public String toString() {
+        String thumbprint;
+        try {
+            thumbprint = jwk.computeThumbprint().toString();
+        } catch (JOSEException e) {
+            thumbprint = "unavailable";
+        }
+        String subject = chain.isEmpty() ? "none" : chain.get(0).getSubjectX500Principal().getName();
+        return "SigningKey[kid=" + jwk.getKeyID() + ", thumbprint=" + thumbprint + ", subject=" + subject + "]";
     }
 }

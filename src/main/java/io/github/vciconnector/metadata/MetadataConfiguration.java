@@ -25,6 +25,6 @@ class MetadataConfiguration {
     @Bean
     MetadataDocuments metadataDocuments(ConnectorProperties connector, CredentialConfigurations configurations,
                                         WalletTrustPolicy trust, SigningKeys keys, Clock clock) {
-        return new MetadataDocuments(connector, configurations, trust, keys.access(), clock.instant());
+        return new MetadataDocuments(connector, configurations, trust, keys.access(), clock);
     }
 }

@@ -12,48 +12,72 @@ import io.github.vciconnector.keys.Es256;
 import io.github.vciconnector.keys.SigningKey;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
 
 /**
  * The metadata documents, rendered to bytes once at startup so each request only copies bytes. The signed form
- * of the issuer metadata (OID4VCI §12.2.3) is signed with the access certificate's key, never the credential key.
+ * of the issuer metadata (OID4VCI §12.2.3) is signed with the access certificate's key, never the credential key;
+ * it expires after {@link #SIGNED_METADATA_LIFETIME} and is signed again once half of that has passed, so a request
+ * signs nothing except the first one of each half-lifetime.
  */
 public final class MetadataDocuments {
 
+    /** {@code exp} - {@code iat} of the signed metadata, unless the access certificate ends earlier. */
+    public static final Duration SIGNED_METADATA_LIFETIME = Duration.ofHours(24);
     private static final JOSEObjectType SIGNED_METADATA_TYPE = new JOSEObjectType("openidvci-issuer-metadata+jwt");
+
+    /** One signed rendering and the time from which the next request signs a fresh one. */
+    private record Signed(byte[] jwt, Instant renewAt) {
+    }
 
     private final String issuerMetadataPath;
     private final String authorizationServerMetadataPath;
+    private final Map<String, Object> issuer;
+    private final String issuerIdentifier;
+    private final SigningKey accessKey;
+    private final Clock clock;
     private final byte[] issuerMetadata;
-    private final byte[] signedIssuerMetadata;
     private final byte[] authorizationServerMetadata;
+    private volatile Signed signed;
 
     public MetadataDocuments(ConnectorProperties connector, CredentialConfigurations configurations, WalletTrustPolicy trust,
-                             SigningKey accessKey, Instant now) {
-        Map<String, Object> issuer = IssuerMetadata.build(connector, configurations, trust);
+                             SigningKey accessKey, Clock clock) {
+        this.issuer = IssuerMetadata.build(connector, configurations, trust);
+        this.issuerIdentifier = connector.issuerIdentifier();
+        this.accessKey = accessKey;
+        this.clock = clock;
         this.issuerMetadataPath = connector.wellKnownPath("openid-credential-issuer");
         this.authorizationServerMetadataPath = connector.wellKnownPath("oauth-authorization-server");
         this.issuerMetadata = JSONObjectUtils.toJSONString(issuer).getBytes(StandardCharsets.UTF_8);
-        this.signedIssuerMetadata = sign(issuer, connector.issuerIdentifier(), accessKey, now);
+        this.signed = sign(clock.instant());
         this.authorizationServerMetadata = JSONObjectUtils.toJSONString(AuthorizationServerMetadata.build(connector, trust))
                 .getBytes(StandardCharsets.UTF_8);
     }
 
-    private static byte[] sign(Map<String, Object> metadata, String issuer, SigningKey key, Instant now) {
+    private Signed sign(Instant now) {
+        Instant exp = now.plus(SIGNED_METADATA_LIFETIME);
+        Instant certificateEnd = accessKey.chain().isEmpty() ? exp : accessKey.chain().get(0).getNotAfter().toInstant();
+        // A relying party must not trust the metadata longer than the certificate that vouches for it
+        if (certificateEnd.isBefore(exp)) exp = certificateEnd;
         var claims = new JWTClaimsSet.Builder();
-        metadata.forEach(claims::claim);
-        claims.subject(issuer).issuer(issuer).issueTime(Date.from(now));
+        issuer.forEach(claims::claim);
+        claims.subject(issuerIdentifier).issuer(issuerIdentifier).issueTime(Date.from(now)).expirationTime(Date.from(exp));
         var header = new JWSHeader.Builder(JWSAlgorithm.ES256).type(SIGNED_METADATA_TYPE)
-                .x509CertChain(key.jwk().getX509CertChain()).build();
+                .x509CertChain(accessKey.jwk().getX509CertChain()).build();
         var jwt = new SignedJWT(header, claims.build());
         try {
-            jwt.sign(Es256.signer(key.jwk()));
+            jwt.sign(Es256.signer(accessKey.jwk()));
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot sign issuer metadata with the access key", e);
         }
-        return jwt.serialize().getBytes(StandardCharsets.US_ASCII);
+        // At most one signature a minute, even when the certificate is about to end (or has ended)
+        Instant renewAt = now.plus(Duration.between(now, exp).dividedBy(2));
+        if (renewAt.isBefore(now.plusSeconds(60))) renewAt = now.plusSeconds(60);
+        return new Signed(jwt.serialize().getBytes(StandardCharsets.US_ASCII), renewAt);
     }
 
     public String issuerMetadataPath() {
@@ -68,8 +92,17 @@ public final class MetadataDocuments {
         return issuerMetadata.clone();
     }
 
+    /** The signed issuer metadata; signed again when half its lifetime has passed, so it always has half left. */
     public byte[] signedIssuerMetadata() {
-        return signedIssuerMetadata.clone();
+        Signed current = signed;
+        Instant now = clock.instant();
+        if (!now.isBefore(current.renewAt())) {
+            synchronized (this) {
+                current = signed;
+                if (!now.isBefore(current.renewAt())) signed = current = sign(now);
+            }
+        }
+        return current.jwt().clone();
     }
 
     public byte[] authorizationServerMetadata() {

@@ -37,8 +37,10 @@ public class AccessTokenVerifier {
         IssuanceSession session = store.findByAccessToken(tokenHash)
                 .orElseThrow(() -> new ResourceAccessException(ResourceError.INVALID_TOKEN, "access token is invalid or expired"));
         try {
-            DPoPProof proof = dpop.verify(dpopHeaders, method, uri, token);
+            DPoPProof proof = dpop.check(dpopHeaders, method, uri, token);
             DPoPProofVerifier.requireBoundTo(proof, session.dpopJkt());
+            // M-2: the jti is written only for a live token and a proof by the key it is bound to
+            dpop.consume(proof);
             return new AuthorizedWallet(session, tokenHash);
         } catch (DPoPProofException e) {
             throw new ResourceAccessException(e.error() == DPoPError.USE_DPOP_NONCE

@@ -6,5 +6,9 @@ package io.github.vciconnector.oauth;
  */
 public interface ClientAuthentication {
 
-    void authenticate(TokenRequest request);
+    /**
+     * Checks the request's client authentication with reads only (M-2: nothing is stored for a request that is
+     * refused). The caller consumes the returned proof once the whole request has passed its read-only checks.
+     */
+    SingleUseProof authenticate(TokenRequest request);
 }

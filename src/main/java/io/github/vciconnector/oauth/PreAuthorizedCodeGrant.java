@@ -63,16 +63,22 @@ public class PreAuthorizedCodeGrant {
         }
         String code = request.param("pre-authorized_code");
         if (code == null || code.isEmpty()) throw new TokenRequestException(TokenError.INVALID_REQUEST, "pre-authorized_code is missing");
-        DPoPProof proof = verifyDPoP(request);
-        clientAuthentication.authenticate(request);
-
+        // M-2: reads only until the request has proven all it can (proof signatures, a live code); then the
+        // single-use writes, each atomic, so a refused request leaves nothing in the store.
+        DPoPProof proof = checkDPoP(request);
+        SingleUseProof attestation = clientAuthentication.authenticate(request);
         String codeHash = Digests.sha256(code);
         IssuanceSession session = store.findByPreAuthorizedCode(codeHash)
                 .filter(s -> s.status() == OfferStatus.OFFER_CREATED && !s.isExpired(clock.instant()))
                 // A code made under a master secret no longer configured is dead, even though its hash is indexed
                 .filter(s -> secrets.isPreAuthorizedCode(s.offerId(), code))
                 .orElseThrow(() -> new TokenRequestException(TokenError.INVALID_GRANT, "pre-authorized code is invalid, expired or used"));
-        checkTxCode(session, request.param("tx_code"));
+        String txCode = request.param("tx_code");
+        requireTxCodePresence(session, txCode);
+
+        consumeDPoP(proof);
+        attestation.consume();
+        if (session.txCodeHash() != null) checkTxCode(session, txCode);
         // VCI-OFF-4: single use. Only the caller that removes the index entry may continue.
         if (!store.redeemPreAuthorizedCode(codeHash)) {
             throw new TokenRequestException(TokenError.INVALID_GRANT, "pre-authorized code is invalid, expired or used");
@@ -88,25 +94,42 @@ public class PreAuthorizedCodeGrant {
         return new TokenResponse(accessToken, lifetime.toSeconds(), nonces.current());
     }
 
-    private DPoPProof verifyDPoP(TokenRequest request) {
+    private DPoPProof checkDPoP(TokenRequest request) {
         try {
-            return dpop.verify(request.dpop(), "POST", tokenEndpoint, null);
+            return dpop.check(request.dpop(), "POST", tokenEndpoint, null);
         } catch (DPoPProofException e) {
-            throw new TokenRequestException(e.error() == DPoPError.USE_DPOP_NONCE
-                    ? TokenError.USE_DPOP_NONCE : TokenError.INVALID_DPOP_PROOF, e.getMessage(), e);
+            throw tokenError(e);
+        }
+    }
+
+    /** A replayed proof is refused before its tx_code counts as an attempt. */
+    private void consumeDPoP(DPoPProof proof) {
+        try {
+            dpop.consume(proof);
+        } catch (DPoPProofException e) {
+            throw tokenError(e);
+        }
+    }
+
+    private static TokenRequestException tokenError(DPoPProofException e) {
+        return new TokenRequestException(e.error() == DPoPError.USE_DPOP_NONCE
+                ? TokenError.USE_DPOP_NONCE : TokenError.INVALID_DPOP_PROOF, e.getMessage(), e);
+    }
+
+    /** VCI-TOK-2: tx_code iff the offer asked for one. */
+    private static void requireTxCodePresence(IssuanceSession session, String txCode) {
+        if (session.txCodeHash() == null) {
+            if (txCode != null) throw new TokenRequestException(TokenError.INVALID_REQUEST, "tx_code was not expected for this offer");
+        } else if (txCode == null || txCode.isEmpty()) {
+            throw new TokenRequestException(TokenError.INVALID_REQUEST, "tx_code is required for this offer");
         }
     }
 
     /**
-     * VCI-TOK-2 and VCI-TOK-4: tx_code iff the offer asked for one. Each attempt is counted atomically before the
-     * comparison, so parallel guesses cannot outrun the limit: at most {@code txCodeMaxAttempts} are ever compared.
+     * VCI-TOK-4: each attempt is counted atomically before the comparison, so parallel guesses cannot outrun the
+     * limit: at most {@code txCodeMaxAttempts} are ever compared.
      */
     private void checkTxCode(IssuanceSession session, String txCode) {
-        if (session.txCodeHash() == null) {
-            if (txCode != null) throw new TokenRequestException(TokenError.INVALID_REQUEST, "tx_code was not expected for this offer");
-            return;
-        }
-        if (txCode == null || txCode.isEmpty()) throw new TokenRequestException(TokenError.INVALID_REQUEST, "tx_code is required for this offer");
         int max = offerProperties.txCodeMaxAttempts();
         long attempt = store.increment("tx-code-attempts", session.offerId(),
                 Duration.between(clock.instant(), session.expiresAt()).plusMinutes(1));

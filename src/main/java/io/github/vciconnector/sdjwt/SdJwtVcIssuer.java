@@ -85,7 +85,9 @@ public final class SdJwtVcIssuer {
         long expiresAt = startOfDay(request.issuedAt().plus(request.validity()).getEpochSecond());
         payload.put("iat", issuedAt);
         payload.put("exp", expiresAt > issuedAt ? expiresAt : issuedAt + SECONDS_PER_DAY);
-        payload.put("cnf", Map.of("jwk", request.holderKey().toPublicJWK().toJSONObject()));
+        // L-5: the RFC 7638 required members (kty, crv, x, y for EC) are exactly the public key; a wallet's kid, use,
+        // key_ops, alg or x5u would otherwise be signed into the credential as the issuer's statement
+        payload.put("cnf", Map.of("jwk", new LinkedHashMap<>(request.holderKey().getRequiredParams())));
         if (request.status() != null) payload.put("status", request.status());
         payload.putAll(encoded.object());
         // SDJWT-3: _sd_alg at top level only; left out with no Disclosures so the result is a plain JWT (SDVC-9)

@@ -6,6 +6,7 @@ import io.github.vciconnector.demo.DPoPProofs;
 import io.github.vciconnector.demo.HttpResult;
 import io.github.vciconnector.demo.IssuerMetadata;
 import io.github.vciconnector.demo.JwtKeyProofs;
+import io.github.vciconnector.demo.SdJwtView;
 import io.github.vciconnector.demo.WalletClient;
 import io.github.vciconnector.support.WalletFlowTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -122,6 +123,25 @@ class CredentialEndpointTest extends WalletFlowTest {
         HttpResult result = credential(body, dpopKey, "DPoP " + accessToken);
         assertThat(result.status()).isEqualTo(200);
         assertThat(result.header("Cache-Control")).hasValue("no-store");  // VCI-CRS-5
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void credentialWhenProofJwkCarriesMoreMembersThenCnfJwkHasOnlyThePublicKey() {
+        // L-5: a wallet's kid, use, key_ops, alg and x5u are not copied into the issuer-signed credential
+        var jwk = new HashMap<String, Object>(holderKey.toPublicJWK().toJSONObject());
+        jwk.putAll(Map.of("kid", "wallet-kid", "use", "sig", "key_ops", List.of("verify"), "alg", "ES256",
+                "x5u", "https://attacker.example/x5u"));
+        String proof = JwtKeyProofs.builder(holderKey, issuer(), wallet.requestNonce(metadata), null, Instant.now())
+                .header("jwk", jwk).build();
+
+        HttpResult result = credential(body(proof), dpopKey, "DPoP " + accessToken);
+
+        assertThat(result.status()).as(result.body()).isEqualTo(200);
+        var credentials = (List<Map<String, Object>>) result.json().get("credentials");
+        var cnf = (Map<String, Object>) SdJwtView.verify((String) credentials.get(0).get("credential")).payload().get("cnf");
+        assertThat((Map<String, Object>) cnf.get("jwk")).containsOnlyKeys("kty", "crv", "x", "y")
+                .containsEntry("x", holderKey.getX().toString()).containsEntry("y", holderKey.getY().toString());
     }
 
     private String proof(String cNonce) {

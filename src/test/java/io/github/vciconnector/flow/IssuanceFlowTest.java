@@ -32,9 +32,9 @@ class IssuanceFlowTest extends WalletFlowTest {
         assertThat(((Number) credential.payload().get("iat")).longValue() % 86400).isZero();
         assertThat(credential.disclosedClaims()).containsEntry("given_name", "Erika").containsEntry("family_name", "Mustermann");
         assertThat(credential.payload()).doesNotContainKeys("given_name", "family_name"); // sd: allowed -> disclosures
-        // SDVC-5: cnf.jwk is exactly the key the wallet proved possession of.
+        // SDVC-5, L-5: cnf.jwk is exactly the public key the wallet proved possession of, without its kid.
         ECKey holder = result.holderKeys().get(0);
-        assertThat(credential.cnfJwk().toJSONObject()).isEqualTo(holder.toPublicJWK().toJSONObject());
+        assertThat(credential.cnfJwk().toJSONObject()).isEqualTo(holder.toPublicJWK().getRequiredParams());
         // SDVC-2: the x5c leaf is not self-signed.
         X509Certificate leaf = credential.certificateChain().get(0);
         assertThat(leaf.getIssuerX500Principal()).isNotEqualTo(leaf.getSubjectX500Principal());

@@ -112,9 +112,19 @@ class TokenEndpointTest extends WalletFlowTest {
     @Test
     void tokenWhenDPoPProofReplayedThenInvalidDPoPProof() throws Exception {
         String proof = proof();
-        assertError(token(form("not-a-code"), proof), "invalid_grant");  // proof accepted, then the code refused
+        assertThat(token(form(preAuthorizedCode(createOffer())), proof).status()).isEqualTo(200);
 
-        assertError(token(form(preAuthorizedCode(createOffer())), proof), "invalid_dpop_proof");  // DPOP-8
+        HttpResult replay = token(form(preAuthorizedCode(createOffer())), proof);
+        assertError(replay, "invalid_dpop_proof");  // DPOP-8
+        assertThat(replay.json()).containsEntry("error_description", "DPoP proof replayed");
+    }
+
+    @Test
+    void tokenWhenProofFirstSentWithUnknownCodeThenNotBurnedAndAcceptedWithValidCode() throws Exception {
+        String proof = proof();
+        assertError(token(form("not-a-code"), proof), "invalid_grant");  // M-2: refused with reads only, nothing stored
+
+        assertThat(token(form(preAuthorizedCode(createOffer())), proof).status()).isEqualTo(200);
     }
 
     @Test

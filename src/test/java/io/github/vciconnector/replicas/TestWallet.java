@@ -42,6 +42,15 @@ final class TestWallet {
         return holderKey;
     }
 
+    ECKey dpopKey() {
+        return dpopKey;
+    }
+
+    /** The last server DPoP nonce an answer carried. */
+    String dpopNonce() {
+        return dpopNonce;
+    }
+
     /** {@code POST /offers} on the replica's management port; returns the response body. */
     static HttpResponse<String> createOffer(ConnectorInstance replica, boolean withTxCode) {
         String txCode = withTxCode ? ",\"tx_code\":{\"input_mode\":\"numeric\",\"length\":6}" : "";

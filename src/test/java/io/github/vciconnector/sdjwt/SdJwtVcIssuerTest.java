@@ -4,17 +4,21 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.KeyOperation;
+import com.nimbusds.jose.jwk.KeyUse;
 import io.github.vciconnector.keys.SigningKey;
 import com.nimbusds.jose.util.X509CertUtils;
 import io.github.vciconnector.keys.Es256;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPublicKey;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static io.github.vciconnector.sdjwt.TestSdJwtVcRequests.pid;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -147,8 +151,21 @@ class SdJwtVcIssuerTest {
         var sdJwt = issue(pid(holder.toPublicJWK(), DisclosurePolicy.allDisclosable()));
 
         @SuppressWarnings("unchecked") var jwk = (Map<String, Object>) ((Map<String, Object>) sdJwt.payload().get("cnf")).get("jwk");
-        assertThat(ECKey.parse(jwk)).isEqualTo(holder.toPublicJWK());
+        assertThat(jwk).isEqualTo(holder.toPublicJWK().getRequiredParams());  // L-5: without the holder's kid
         assertThat(jwk).doesNotContainKey("d").containsEntry("kty", "EC").containsEntry("crv", "P-256");
+    }
+
+    @Test
+    void issueWhenHolderKeyHasMoreMembersThenCnfJwkHasOnlyThePublicKeyMembers() throws Exception {
+        // L-5: the wallet's kid, use, key_ops, alg and x5u are not the issuer's to sign
+        ECKey decorated = new ECKey.Builder(holder.toPublicJWK()).keyID("wallet-kid").keyUse(KeyUse.SIGNATURE)
+                .keyOperations(Set.of(KeyOperation.VERIFY)).algorithm(JWSAlgorithm.ES256)
+                .x509CertURL(URI.create("https://attacker.example/x5u")).build();
+        var sdJwt = issue(pid(decorated, DisclosurePolicy.allDisclosable()));
+
+        @SuppressWarnings("unchecked") var jwk = (Map<String, Object>) ((Map<String, Object>) sdJwt.payload().get("cnf")).get("jwk");
+        assertThat(jwk).containsOnlyKeys("kty", "crv", "x", "y").containsEntry("kty", "EC").containsEntry("crv", "P-256")
+                .containsEntry("x", holder.getX().toString()).containsEntry("y", holder.getY().toString());
     }
 
     @Test

@@ -9,9 +9,11 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.github.vciconnector.keys.Digests;
 import io.github.vciconnector.keys.Es256;
 import io.github.vciconnector.keys.X509ChainValidator;
 import io.github.vciconnector.oauth.ClientAuthentication;
+import io.github.vciconnector.oauth.SingleUseProof;
 import io.github.vciconnector.oauth.TokenError;
 import io.github.vciconnector.oauth.TokenRequest;
 import io.github.vciconnector.oauth.TokenRequestException;
@@ -21,6 +23,7 @@ import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPublicKey;
 import java.text.ParseException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -57,14 +60,17 @@ public class WalletAttestationVerifier implements ClientAuthentication {
         this.required = required;
     }
 
-    /** Checks both headers; the PoP {@code jti} is consumed last, so a refused request does not burn it. */
+    /**
+     * Checks both headers, signatures and chain included, without writing anything; the returned proof records the
+     * PoP {@code jti}, so the caller consumes it last and a refused request neither burns it nor stores anything.
+     */
     @Override
-    public void authenticate(TokenRequest request) {
+    public SingleUseProof authenticate(TokenRequest request) {
         List<String> attestations = request.headers().getOrDefault(ATTESTATION_HEADER, List.of());
         List<String> pops = request.headers().getOrDefault(POP_HEADER, List.of());
         if (attestations.isEmpty() && pops.isEmpty()) {
             if (required) throw invalid("wallet attestation is required: send OAuth-Client-Attestation and OAuth-Client-Attestation-PoP");
-            return; // relaxed mode: anonymous development wallet
+            return SingleUseProof.NONE; // relaxed mode: anonymous development wallet
         }
         // ABCA-1: exactly one of each.
         if (attestations.size() != 1) throw invalid("exactly one OAuth-Client-Attestation header is required");
@@ -80,11 +86,12 @@ public class WalletAttestationVerifier implements ClientAuthentication {
         SignedJWT pop = parse(pops.get(0), "client attestation PoP");
         JWTClaimsSet popClaims = claims(pop, "client attestation PoP");
         String jti = verifyPoP(pop, popClaims, instanceKey, clientId, now);
-        // ABCA-5: replay detection, per instance key, for as long as the PoP iat is acceptable.
-        if (!store.markUsed("abca-pop-jti", thumbprint(instanceKey) + ":" + jti,
-                properties.popMaxAge().plus(properties.allowedClockSkew()))) {
-            throw invalid("client attestation PoP jti was already used");
-        }
+        // ABCA-5: replay detection, per instance key, for as long as the PoP iat is acceptable; fixed-size key (M-2).
+        String replayKey = Digests.replayKey(thumbprint(instanceKey), jti);
+        Duration window = properties.popMaxAge().plus(properties.allowedClockSkew());
+        return () -> {
+            if (!store.markUsed("abca-pop-jti", replayKey, window)) throw invalid("client attestation PoP jti was already used");
+        };
     }
 
     private String verifyAttestation(SignedJWT jwt, JWTClaimsSet claims, Instant now) {

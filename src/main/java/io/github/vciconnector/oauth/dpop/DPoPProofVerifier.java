@@ -8,6 +8,7 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.SignedJWT;
+import io.github.vciconnector.keys.Digests;
 import io.github.vciconnector.keys.Es256;
 import io.github.vciconnector.session.SessionStore;
 
@@ -59,16 +60,29 @@ public final class DPoPProofVerifier {
     }
 
     /**
-     * Checks the request's DPoP proof and, when it is accepted, records its {@code jti} so it is accepted only once.
+     * Checks the request's DPoP proof and, when it is accepted, records its {@code jti} so it is accepted only once:
+     * {@link #check} and then {@link #consume}. Callers that can refuse the request for other reasons with reads
+     * only call the two themselves, so that a refused request writes nothing (M-2).
+     *
+     * @throws DPoPProofException {@code use_dpop_nonce} when a fresh server nonce is needed, else {@code invalid_dpop_proof}
+     */
+    public DPoPProof verify(List<String> dpopHeaderValues, String httpMethod, URI expectedHtu, String accessToken) {
+        DPoPProof proof = check(dpopHeaderValues, httpMethod, expectedHtu, accessToken);
+        consume(proof);
+        return proof;
+    }
+
+    /**
+     * Every check of RFC 9449 §4.3 except replay: reads only, writes nothing to the store.
      *
      * @param dpopHeaderValues every {@code DPoP} header value of the request
      * @param expectedHtu      the endpoint URI built from the configured public base URL, never from the request
      * @param accessToken      the presented access token, or null at the token endpoint
      * @throws DPoPProofException {@code use_dpop_nonce} when a fresh server nonce is needed, else {@code invalid_dpop_proof}
      */
-    public DPoPProof verify(List<String> dpopHeaderValues, String httpMethod, URI expectedHtu, String accessToken) {
+    public DPoPProof check(List<String> dpopHeaderValues, String httpMethod, URI expectedHtu, String accessToken) {
         SignedJWT jwt = parse(dpopHeaderValues);                           // items 1-2
-        DPoPProofClaims claims = DPoPProofClaims.from(jwt);                // item 3
+        DPoPProofClaims claims = DPoPProofClaims.from(jwt);                // item 3 (jti at most 256 characters)
         ECKey key = requireHeader(jwt.getHeader());                        // items 4, 5, 7
         requireSignature(jwt, key);                                        // item 6
         // Item 8: HTTP method names are case-sensitive (RFC 9110 §9.1)
@@ -80,10 +94,18 @@ public final class DPoPProofVerifier {
         if (claims.iat().isAfter(now.plus(allowedClockSkew))) throw invalid("DPoP proof iat in the future");
         if (accessToken != null) requireAth(claims.ath(), accessToken);    // item 12
         String jkt = thumbprint(key);
-        // Last, so that a proof rejected for another reason does not burn its jti (RFC 9449 §11.1)
-        if (!store.markUsed("dpop-jti", jkt + ":" + claims.jti(), replayWindow))
-            throw invalid("DPoP proof replayed");
-        return new DPoPProof(key, jkt);
+        return new DPoPProof(key, jkt, Digests.replayKey(jkt, claims.jti()));
+    }
+
+    /**
+     * RFC 9449 §11.1: accepts the proof's {@code jti} once per key within the proof lifetime; atomic across replicas.
+     * Call it last, once the request has passed every check that needs no write, so that neither a proof refused
+     * for another reason burns its jti nor a request that proves nothing leaves an entry in the store.
+     *
+     * @throws DPoPProofException {@code invalid_dpop_proof} when the proof was seen before
+     */
+    public void consume(DPoPProof proof) {
+        if (!store.markUsed("dpop-jti", proof.replayKey(), replayWindow)) throw invalid("DPoP proof replayed");
     }
 
     /** RFC 9449 §4.3 item 12: the proof key must be the key the access token is bound to ({@code cnf.jkt}). */

@@ -6,6 +6,7 @@ import io.github.vciconnector.demo.WalletClient;
 import io.github.vciconnector.demo.WalletProvider;
 import io.github.vciconnector.keys.TestPki;
 import io.github.vciconnector.keys.X509ChainValidator;
+import io.github.vciconnector.oauth.SingleUseProof;
 import io.github.vciconnector.oauth.TokenError;
 import io.github.vciconnector.oauth.TokenRequest;
 import io.github.vciconnector.oauth.TokenRequestException;
@@ -18,6 +19,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -90,9 +92,28 @@ class WalletAttestationVerifierTest {
         assertRefused(verifier(true), request(headers(attestation, attestations.pop(ISSUER).build()), null), "client attestation has no sub");
     }
 
+    @Test
+    void authenticateWhenAcceptedThenNothingStoredUntilPoPConsumedOnce() {
+        var store = new InMemorySessionStore(Clock.systemUTC(), Duration.ofMinutes(1));
+        var verifier = verifier(store, true);
+        var request = request(headers(attestations.attestation(), attestations.pop(ISSUER).build()), null);
+        SingleUseProof first = verifier.authenticate(request);
+        SingleUseProof second = verifier.authenticate(request);
+        assertThat(store.entryCount()).as("M-2: checking writes nothing").isZero();
+
+        first.consume();
+        assertThat(store.entryCount()).isEqualTo(1);
+        assertThatThrownBy(second::consume).isInstanceOfSatisfying(TokenRequestException.class,
+                e -> assertThat(e.error()).isEqualTo(TokenError.INVALID_CLIENT)).hasMessage("client attestation PoP jti was already used");
+    }
+
     private static WalletAttestationVerifier verifier(boolean required) {
-        return new WalletAttestationVerifier(new X509ChainValidator(List.of(CA.certificate())),
-                new InMemorySessionStore(Clock.systemUTC(), Duration.ofMinutes(1)), Clock.systemUTC(), PROPERTIES, ISSUER, required);
+        return verifier(new InMemorySessionStore(Clock.systemUTC(), Duration.ofMinutes(1)), required);
+    }
+
+    private static WalletAttestationVerifier verifier(InMemorySessionStore store, boolean required) {
+        return new WalletAttestationVerifier(new X509ChainValidator(List.of(CA.certificate())), store, Clock.systemUTC(),
+                PROPERTIES, ISSUER, required);
     }
 
     private static Map<String, List<String>> headers(String attestation, String pop) {
