@@ -43,7 +43,8 @@ class RedisStoreWritesTest {
         connector = ConnectorInstance.start(ConnectorInstance.freePort(), null, Map.of(
                 "connector.session-store", "redis",
                 "spring.data.redis.url", "redis://" + LocalRedis.HOST + ":" + LocalRedis.PORT,
-                "connector.redis.key-prefix", PREFIX));
+                "connector.redis.key-prefix", PREFIX,
+                "connector.secrets.key", TestMasterSecrets.base64()));
         factory = LocalRedis.connectionFactory(LocalRedis.PORT);
         redis = LocalRedis.template(factory);
     }
