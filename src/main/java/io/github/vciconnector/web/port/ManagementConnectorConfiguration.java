@@ -38,8 +38,8 @@ class ManagementConnectorConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<PortIsolationFilter> portIsolationFilter(ManagementConnector connector) {
-        var registration = new FilterRegistrationBean<>(new PortIsolationFilter(connector::localPort, MANAGEMENT_PREFIXES));
+    FilterRegistrationBean<PortIsolationFilter> portIsolationFilter(ManagementConnector connector, PortRoutes routes) {
+        var registration = new FilterRegistrationBean<>(new PortIsolationFilter(connector::localPort, routes));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }

@@ -1,34 +1,50 @@
 package io.github.vciconnector.web.port;
 
+import io.github.vciconnector.web.ErrorText;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
-import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.IntSupplier;
 
 /**
- * Runs first and answers 404 when the port a request arrived on does not own its path (DESIGN §2): management
- * routes only on the management port, wallet routes only on the public port. Paths that are not in normal form
- * (dot segments, any percent-encoding, path parameters, double slashes) are refused outright.
+ * Runs first and answers 404 unless the port a request arrived on owns its path (DESIGN §2, L-1): each port has an
+ * allow-list of its own routes ({@link PortRoutes}), so anything else, Spring's {@code /error} included, is not
+ * served there. Paths that are not in normal form (dot segments, any percent-encoding, path parameters, double
+ * slashes) are refused outright, and so are methods outside HTTP's registered set, without echoing them (L-2).
  */
 public final class PortIsolationFilter extends OncePerRequestFilter {
 
-    private final IntSupplier managementPort;
-    private final List<String> managementPrefixes;
+    private static final Logger log = LoggerFactory.getLogger(PortIsolationFilter.class);
+    private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS", "PATCH", "TRACE");
+    private static final int LOGGED_METHOD_CHARS = 16;
 
-    public PortIsolationFilter(IntSupplier managementPort, String... managementPrefixes) {
+    private final IntSupplier managementPort;
+    private final PortRoutes routes;
+
+    public PortIsolationFilter(IntSupplier managementPort, PortRoutes routes) {
         this.managementPort = managementPort;
-        this.managementPrefixes = List.of(managementPrefixes);
+        this.routes = routes;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (!METHODS.contains(request.getMethod())) {
+            // Tomcat accepts any token of up to the header size as a method; log a short, printable prefix only.
+            String method = request.getMethod();
+            log.debug("refused unknown HTTP method {} ({} characters)",
+                    ErrorText.safe(method.substring(0, Math.min(method.length(), LOGGED_METHOD_CHARS))), method.length());
+            response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
+            return;
+        }
         String uri = request.getRequestURI();
         // No route of the connector needs percent-encoding. An encoded path (/offer%73) would be judged here in its
         // raw form but matched by Spring in its decoded form, so it is refused before anything else.
@@ -39,7 +55,8 @@ public final class PortIsolationFilter extends OncePerRequestFilter {
         String decoded = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
         // getLocalPort() is the socket; getServerPort() is the client's Host header
         boolean onManagementPort = request.getLocalPort() == managementPort.getAsInt();
-        if (onManagementPort != (isManagementPath(uri) || isManagementPath(decoded))) {
+        // The decoded path is what Spring matches; both forms must name a route of this port.
+        if (!routes.allows(onManagementPort, uri) || !routes.allows(onManagementPort, decoded)) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
@@ -49,13 +66,6 @@ public final class PortIsolationFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilterErrorDispatch() {
         return true;
-    }
-
-    private boolean isManagementPath(String uri) {
-        for (String prefix : managementPrefixes) {
-            if (uri.equals(prefix) || uri.startsWith(prefix.endsWith("/") ? prefix : prefix + "/")) return true;
-        }
-        return false;
     }
 
     static boolean isNormal(String uri) {
