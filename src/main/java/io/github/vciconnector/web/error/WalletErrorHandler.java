@@ -25,6 +25,7 @@ import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -115,6 +116,16 @@ public class WalletErrorHandler {
     @ExceptionHandler({InvalidMimeTypeException.class, InvalidMediaTypeException.class})
     ResponseEntity<Map<String, Object>> mediaType(IllegalArgumentException e) {
         return json(HttpStatus.BAD_REQUEST).body(body("invalid_request", "malformed media type header"));
+    }
+
+    /**
+     * The request body could not be read: bad chunk framing, or the wallet went away. Neither is a server error,
+     * so it is logged without a stack trace, and the answer (if the wallet still listens) is a 400.
+     */
+    @ExceptionHandler(IOException.class)
+    ResponseEntity<Map<String, Object>> unreadableStream(IOException e) {
+        log.info("wallet request body could not be read ({})", e.getClass().getSimpleName());
+        return json(HttpStatus.BAD_REQUEST).body(body("invalid_request", "request body could not be read"));
     }
 
     @ExceptionHandler(Exception.class)

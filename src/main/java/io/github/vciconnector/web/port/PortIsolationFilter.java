@@ -60,12 +60,56 @@ public final class PortIsolationFilter extends OncePerRequestFilter {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
+        if (!acceptableHeaders(request)) {
+            response.sendError(unacceptable(request));
+            return;
+        }
+        if (!parametersParse(request)) {
+            response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+            return;
+        }
         chain.doFilter(request, response);
     }
 
     @Override
     protected boolean shouldNotFilterErrorDispatch() {
         return true;
+    }
+
+    /**
+     * Spring cannot represent a wildcard Content-Type (it throws while reading the headers) and actuator cannot pick
+     * an output format for an Accept without any media type: both are refused here, in the port's shape.
+     */
+    private static boolean acceptableHeaders(HttpServletRequest request) {
+        return !isWildcardContentType(request.getContentType()) && !isBlankAccept(request);
+    }
+
+    private static int unacceptable(HttpServletRequest request) {
+        return isBlankAccept(request) ? HttpServletResponse.SC_NOT_ACCEPTABLE : HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE;
+    }
+
+    /**
+     * Tomcat parses the query string (and a POST form body) on first use and throws on malformed percent-encoding;
+     * parsed here once, a bad one is a 400 before any endpoint or actuator operation runs (and logs it at ERROR).
+     */
+    private static boolean parametersParse(HttpServletRequest request) {
+        try {
+            request.getParameterMap();
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static boolean isWildcardContentType(String contentType) {
+        if (contentType == null) return false;
+        String type = contentType.split(";", 2)[0].trim();
+        return type.startsWith("*") || type.endsWith("/*");
+    }
+
+    private static boolean isBlankAccept(HttpServletRequest request) {
+        String accept = request.getHeader("Accept");
+        return accept != null && accept.replace(",", "").isBlank();
     }
 
     static boolean isNormal(String uri) {
