@@ -65,7 +65,8 @@ public final class PortIsolationFilter extends OncePerRequestFilter {
             return;
         }
         if (!parametersParse(request)) {
-            response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+            // Tomcat may already have answered 400 itself (a form body with bad chunk framing)
+            if (!response.isCommitted()) response.sendError(HttpServletResponse.SC_BAD_REQUEST);
             return;
         }
         chain.doFilter(request, response);
