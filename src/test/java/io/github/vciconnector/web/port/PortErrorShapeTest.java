@@ -62,6 +62,24 @@ class PortErrorShapeTest extends WalletFlowTest {
         assertThat(output.getAll()).doesNotContain(" ERROR ").doesNotContain("\tat ");
     }
 
+    /** Finding 1: an authorised request whose body breaks off (bad chunk, client gone) is no server error. */
+    @Test
+    void credentialWhenBodyCannotBeReadThenNoErrorLoggedAndClientError(CapturedOutput output) throws Exception {
+        var wallet = wallet();
+        Token issued = issue(wallet);
+        URI endpoint = publicUri("/oidc4vci/credential");
+        for (String framing : new String[]{"Transfer-Encoding: chunked\r\n\r\n5\r\n{\"a\":\r\nzz\r\n",
+                "Content-Length: 100\r\n\r\n{\"a\":"}) {
+            String proof = DPoPProofs.buildDPoPProof("POST", endpoint, issued.dpopKey(), issued.accessToken(),
+                    wallet.http().latestDPoPNonce());
+            RawHttp.Response response = RawHttp.send(endpoint.getPort(), "POST /oidc4vci/credential HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Authorization: DPoP " + issued.accessToken() + "\r\nDPoP: " + proof + "\r\nContent-Type: application/json\r\n" + framing);
+            assertThat(assertWalletError(response.status(), response.header("Content-Type"), response.body()))
+                    .containsEntry("error", "invalid_request");
+        }
+        assertThat(output.getAll()).doesNotContain(" ERROR ").doesNotContain("\tat ");
+    }
+
     /** Finding 2, at the token endpoint (the attestation headers: WalletAttestationNullHeaderTest). */
     @Test
     void tokenWhenDPoPHeaderIsJsonNullThenBadRequest() throws Exception {
