@@ -52,10 +52,14 @@ class HostileRequestsTest extends WalletFlowTest {
         String reference = offerUrl(offer).substring(offerUrl(offer).lastIndexOf('/') + 1);
         String token = wallet.requestToken(metadata(), wallet.resolveOffer((String) createOffer().get("credential_offer_uri")), null, dpopKey)
                 .accessToken();
-        List<Supplier<Request>> valid = validRequests(offerId, reference, token, dpopKey, holderKey);
+        // The resource endpoints demand a server DPoP nonce; with it, mutations reach the body and proof checks.
+        String nonce = wallet.http().latestDPoPNonce();
+        List<Supplier<Request>> valid = validRequests(offerId, reference, token, dpopKey, holderKey, nonce);
 
+        assertThat(nonce).as("server DPoP nonce").isNotNull();
         long deadline = System.currentTimeMillis() + MAX_MILLIS;
         int sent = 0;
+        int pastDPoP = 0; // credential or notification requests refused for their body or proof, i.e. after DPoP
         for (; sent < REQUESTS && System.currentTimeMillis() < deadline; sent++) {
             Request request = valid.get(random.nextInt(valid.size())).get();
             for (int m = 1 + random.nextInt(2); m > 0; m--) request = mutate(request, random, dpopKey);
@@ -69,12 +73,14 @@ class HostileRequestsTest extends WalletFlowTest {
             }
             try {
                 check(request, response);
+                if (response.status() == 400 && request.path().matches("/oidc4vci/(credential|notification)")) pastDPoP++;
             } catch (AssertionError e) {
                 throw new AssertionError("seed " + seed + ", request " + sent + " (-Dhostile.seed=" + seed + "): " + abbreviate(wire)
                         + "\n-> " + response.status() + " " + response.headers() + " " + abbreviate(response.body()), e);
             }
         }
         assertThat(sent).as("requests sent within the time bound").isGreaterThanOrEqualTo(300);
+        assertThat(pastDPoP).as("mutations that reached the body and proof checks").isPositive();
     }
 
     private static void check(Request request, RawHttp.Response response) {
@@ -85,7 +91,8 @@ class HostileRequestsTest extends WalletFlowTest {
         else ErrorShapes.assertWalletError(response.status(), response.header("Content-Type"), response.body());
     }
 
-    private List<Supplier<Request>> validRequests(String offerId, String reference, String token, ECKey dpopKey, ECKey holderKey) {
+    private List<Supplier<Request>> validRequests(String offerId, String reference, String token, ECKey dpopKey, ECKey holderKey,
+                                                  String nonce) {
         String form = "grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Apre-authorized_code&pre-authorized_code=" + SECRET;
         List<String> json = List.of("Content-Type: application/json");
         List<Supplier<Request>> valid = new ArrayList<>();
@@ -96,9 +103,9 @@ class HostileRequestsTest extends WalletFlowTest {
         valid.add(() -> new Request(false, "POST", "/oidc4vci/nonce", List.of(), new byte[0]));
         valid.add(() -> new Request(false, "POST", "/oidc4vci/token", List.of("Content-Type: application/x-www-form-urlencoded",
                 "DPoP: " + DPoPProofs.buildDPoPProof("POST", publicUri("/oidc4vci/token"), dpopKey, null, null)), bytes(form)));
-        valid.add(() -> resource("/oidc4vci/credential", token, dpopKey, "{\"credential_configuration_id\":\"IdentityCredential\","
+        valid.add(() -> resource("/oidc4vci/credential", token, dpopKey, nonce, "{\"credential_configuration_id\":\"IdentityCredential\","
                 + "\"proofs\":{\"jwt\":[\"" + JwtKeyProofs.builder(holderKey, issuer(), SECRET, null, Instant.now()).build() + "\"]}}"));
-        valid.add(() -> resource("/oidc4vci/notification", token, dpopKey, "{\"notification_id\":\"" + SECRET
+        valid.add(() -> resource("/oidc4vci/notification", token, dpopKey, nonce, "{\"notification_id\":\"" + SECRET
                 + "\",\"event\":\"credential_accepted\"}"));
         valid.add(() -> new Request(true, "POST", "/offers", json, bytes(TestOffers.ERIKA)));
         valid.add(() -> get(true, "/offers/" + offerId));
@@ -112,8 +119,8 @@ class HostileRequestsTest extends WalletFlowTest {
         return valid;
     }
 
-    private Request resource(String path, String token, ECKey dpopKey, String body) {
-        String proof = DPoPProofs.buildDPoPProof("POST", publicUri(path), dpopKey, token, null);
+    private Request resource(String path, String token, ECKey dpopKey, String nonce, String body) {
+        String proof = DPoPProofs.buildDPoPProof("POST", publicUri(path), dpopKey, token, nonce);
         return new Request(false, "POST", path, List.of("Content-Type: application/json", "Authorization: DPoP " + token, "DPoP: " + proof),
                 bytes(body));
     }
