@@ -19,6 +19,8 @@ import java.util.function.IntSupplier;
  * allow-list of its own routes ({@link PortRoutes}), so anything else, Spring's {@code /error} included, is not
  * served there. Paths that are not in normal form (dot segments, any percent-encoding, path parameters, double
  * slashes) are refused outright, and so are methods outside HTTP's registered set, without echoing them (L-2).
+ * Requests no endpoint could read (a wildcard Content-Type, an empty Accept, a malformed query string) are refused
+ * here too, so they get a 4xx in the port's shape instead of an exception in Spring or actuator.
  */
 public final class PortIsolationFilter extends OncePerRequestFilter {
 
@@ -91,7 +93,7 @@ public final class PortIsolationFilter extends OncePerRequestFilter {
 
     /**
      * Tomcat parses the query string (and a POST form body) on first use and throws on malformed percent-encoding;
-     * parsed here once, a bad one is a 400 before any endpoint or actuator operation runs (and logs it at ERROR).
+     * parsed here once, a bad one is a 400 before any endpoint or actuator operation can fail on it with a 500.
      */
     private static boolean parametersParse(HttpServletRequest request) {
         try {
