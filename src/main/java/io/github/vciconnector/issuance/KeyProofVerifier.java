@@ -1,5 +1,6 @@
 package io.github.vciconnector.issuance;
 
+import io.github.vciconnector.keys.CompactJwts;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -184,7 +185,7 @@ public class KeyProofVerifier {
 
     private static SignedJWT parse(String proof) {
         try {
-            return SignedJWT.parse(proof);
+            return CompactJwts.parse(proof);
         } catch (ParseException e) {
             throw invalidProof("proof is not a signed JWT");
         }

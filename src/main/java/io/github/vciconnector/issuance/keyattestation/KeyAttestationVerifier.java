@@ -1,5 +1,6 @@
 package io.github.vciconnector.issuance.keyattestation;
 
+import io.github.vciconnector.keys.CompactJwts;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -122,7 +123,7 @@ public class KeyAttestationVerifier {
     private static SignedJWT parse(String compact) {
         if (compact == null || compact.isBlank() || compact.length() > MAX_JWT_CHARS) throw invalid("key attestation must be a compact JWT");
         try {
-            return SignedJWT.parse(compact);
+            return CompactJwts.parse(compact);
         } catch (ParseException e) {
             throw invalid("key attestation is not a signed JWT");
         }

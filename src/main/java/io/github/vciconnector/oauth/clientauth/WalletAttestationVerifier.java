@@ -1,5 +1,6 @@
 package io.github.vciconnector.oauth.clientauth;
 
+import io.github.vciconnector.keys.CompactJwts;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -174,7 +175,7 @@ public class WalletAttestationVerifier implements ClientAuthentication {
     private static SignedJWT parse(String value, String what) {
         if (value == null || value.isBlank() || value.length() > MAX_JWT_CHARS) throw invalid(what + " is not a compact JWT");
         try {
-            return SignedJWT.parse(value.trim());
+            return CompactJwts.parse(value.trim());
         } catch (ParseException e) {
             throw invalid(what + " is not a signed JWT");
         }

@@ -1,5 +1,6 @@
 package io.github.vciconnector.oauth.dpop;
 
+import io.github.vciconnector.keys.CompactJwts;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -129,7 +130,7 @@ public final class DPoPProofVerifier {
         if (proof == null || proof.isBlank()) throw invalid("missing DPoP proof");
         if (proof.length() > MAX_PROOF_LENGTH) throw invalid("DPoP proof too large");
         try {
-            return SignedJWT.parse(proof);
+            return CompactJwts.parse(proof);
         } catch (ParseException e) {
             // Nimbus itself refuses a private jwk while parsing; say so instead of a generic message
             throw invalid(hasPrivateJwk(proof) ? PRIVATE_JWK : "DPoP proof is not a signed JWT", e);
@@ -142,7 +143,7 @@ public final class DPoPProofVerifier {
         if (dot < 0) return false;
         try {
             var header = JSONObjectUtils.parse(new Base64URL(proof.substring(0, dot)).decodeToString());
-            var jwk = JSONObjectUtils.getJSONObject(header, "jwk");
+            var jwk = header == null ? null : JSONObjectUtils.getJSONObject(header, "jwk"); // a header of JSON null
             // "d" is the private part of EC, RSA and OKP keys; "k" is a symmetric (oct) key
             return jwk != null && (jwk.containsKey("d") || jwk.containsKey("k"));
         } catch (ParseException e) {

@@ -25,6 +25,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
+import java.io.IOException;
 import java.util.UUID;
 
 /**
@@ -57,6 +58,25 @@ public class ManagementErrorHandler {
     ResponseEntity<ProblemDetail> parameterType(MethodArgumentTypeMismatchException e) {
         return respond(ManagementProblems.problem(HttpStatus.BAD_REQUEST, "invalid-parameter",
                 e.getName() + " has the wrong type", e.getName()));
+    }
+
+    /** Tomcat refuses malformed percent-encoding in a query string or form body; its message echoes the input. */
+    @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
+    ResponseEntity<ProblemDetail> malformedParameters(RuntimeException e) {
+        return respond(ManagementProblems.problem(HttpStatus.BAD_REQUEST, "invalid-parameter",
+                "query string or form body is not valid percent-encoding"));
+    }
+
+    /**
+     * The request body could not be read: bad chunk framing, or the client went away. Neither is a server error,
+     * so it is logged without a stack trace, and the answer (if the client still listens) is a 400.
+     */
+    @ExceptionHandler(IOException.class)
+    ResponseEntity<ProblemDetail> unreadableStream(IOException e) {
+        BodyTooLargeException tooLarge = causedBy(e, BodyTooLargeException.class);
+        if (tooLarge != null) return tooLarge(tooLarge);
+        log.info("management request body could not be read ({})", e.getClass().getSimpleName());
+        return respond(ManagementProblems.problem(HttpStatus.BAD_REQUEST, "malformed-body", "request body could not be read"));
     }
 
     @ExceptionHandler(MissingRequestValueException.class)

@@ -15,11 +15,19 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.InvalidMimeTypeException;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.ErrorResponseException;
+import jakarta.servlet.ServletException;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
+import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -43,7 +51,7 @@ public class WalletErrorHandler {
 
     @ExceptionHandler(TokenRequestException.class)
     ResponseEntity<Map<String, Object>> token(TokenRequestException e) {
-        var response = ResponseEntity.status(HttpStatus.BAD_REQUEST).cacheControl(CacheControl.noStore());
+        var response = json(HttpStatus.BAD_REQUEST);
         try {
             if (e.error() == TokenError.USE_DPOP_NONCE) response.header("DPoP-Nonce", dpopNonces.current());
         } catch (SessionStoreUnavailableException storeAway) {
@@ -59,7 +67,7 @@ public class WalletErrorHandler {
         String description = e.getMessage() == null ? "" : ErrorText.safe(e.getMessage());
         String challenge = "DPoP error=\"" + e.error().code() + "\", error_description=\"" + description
                 + "\", algs=\"ES256\"";
-        var response = ResponseEntity.status(status).cacheControl(CacheControl.noStore()).header(HttpHeaders.WWW_AUTHENTICATE, challenge);
+        var response = json(status).header(HttpHeaders.WWW_AUTHENTICATE, challenge);
         try {
             if (e.error() == ResourceError.USE_DPOP_NONCE) response.header("DPoP-Nonce", dpopNonces.current());
         } catch (SessionStoreUnavailableException storeAway) {
@@ -70,12 +78,12 @@ public class WalletErrorHandler {
 
     @ExceptionHandler(NotificationRequestException.class)
     ResponseEntity<Map<String, Object>> notification(NotificationRequestException e) {
-        return ResponseEntity.status(HttpStatus.BAD_REQUEST).cacheControl(CacheControl.noStore()).body(body(e.error().code(), e.getMessage()));
+        return json(HttpStatus.BAD_REQUEST).body(body(e.error().code(), e.getMessage()));
     }
 
     @ExceptionHandler(CredentialRequestException.class)
     ResponseEntity<Map<String, Object>> credential(CredentialRequestException e) {
-        return ResponseEntity.status(HttpStatus.BAD_REQUEST).cacheControl(CacheControl.noStore()).body(body(e.error().code(), e.getMessage()));
+        return json(HttpStatus.BAD_REQUEST).body(body(e.error().code(), e.getMessage()));
     }
 
     /**
@@ -86,17 +94,54 @@ public class WalletErrorHandler {
     @ExceptionHandler(SessionStoreUnavailableException.class)
     ResponseEntity<Map<String, Object>> unavailable(SessionStoreUnavailableException e) {
         log.warn("wallet request refused: {}", e.getMessage());
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).cacheControl(CacheControl.noStore())
+        return json(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
                 .body(body("temporarily_unavailable", "the issuer is temporarily unavailable, retry later"));
+    }
+
+    /**
+     * Spring MVC's own refusals once an endpoint is chosen (406 for an Accept no endpoint can serve, a missing
+     * parameter, a 404 an endpoint raises): their status, in the OAuth shape, without the exception's text, which
+     * may echo request headers.
+     */
+    @ExceptionHandler({ServletException.class, ErrorResponseException.class})
+    ResponseEntity<Map<String, Object>> spring(Exception e) {
+        HttpStatus status = e instanceof ErrorResponse ? HttpStatus.resolve(((ErrorResponse) e).getStatusCode().value()) : null;
+        if (status == null || !status.is4xxClientError()) return unexpected(e);
+        String error = status == HttpStatus.NOT_FOUND ? "not_found" : "invalid_request";
+        return json(status).body(body(error, status.getReasonPhrase().toLowerCase(Locale.ROOT)));
+    }
+
+    /** An Accept or Content-Type header that does not parse, or lists more media types than Spring sorts (50). */
+    @ExceptionHandler({InvalidMimeTypeException.class, InvalidMediaTypeException.class})
+    ResponseEntity<Map<String, Object>> mediaType(IllegalArgumentException e) {
+        return json(HttpStatus.BAD_REQUEST).body(body("invalid_request", "malformed media type header"));
+    }
+
+    /**
+     * The request body could not be read: bad chunk framing, or the wallet went away. Neither is a server error,
+     * so it is logged without a stack trace, and the answer (if the wallet still listens) is a 400.
+     */
+    @ExceptionHandler(IOException.class)
+    ResponseEntity<Map<String, Object>> unreadableStream(IOException e) {
+        log.info("wallet request body could not be read ({})", e.getClass().getSimpleName());
+        return json(HttpStatus.BAD_REQUEST).body(body("invalid_request", "request body could not be read"));
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Map<String, Object>> unexpected(Exception e) {
         String requestId = UUID.randomUUID().toString();
         log.error("unexpected error on a wallet request, request id {}", requestId, e);
-        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).cacheControl(CacheControl.noStore())
+        return json(HttpStatus.INTERNAL_SERVER_ERROR)
                 .body(body("server_error", "internal error, request id " + requestId));
+    }
+
+    /**
+     * The content type is set here rather than negotiated: an error must reach a wallet whose Accept excludes JSON
+     * (a preset type skips the Accept check), since an empty 406 or 500 would hide the real refusal.
+     */
+    private static ResponseEntity.BodyBuilder json(HttpStatus status) {
+        return ResponseEntity.status(status).cacheControl(CacheControl.noStore()).contentType(MediaType.APPLICATION_JSON);
     }
 
     private static Map<String, Object> body(String error, String description) {

@@ -3,6 +3,8 @@ package io.github.vciconnector.web.management;
 import io.github.vciconnector.web.port.ErrorPage;
 import io.github.vciconnector.web.port.ManagementConnector;
 import io.github.vciconnector.web.port.ManagementPortProperties;
+import io.github.vciconnector.web.port.RouteClaim;
+import org.springframework.boot.webmvc.actuate.endpoint.web.AbstractWebMvcEndpointHandlerMapping;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,6 +12,8 @@ import org.springframework.core.Ordered;
 import org.springframework.http.MediaType;
 import org.springframework.http.converter.HttpMessageConverters;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
@@ -68,6 +72,26 @@ class ManagementWebConfiguration implements WebMvcConfigurer {
     @Bean
     ErrorPage managementErrorPage(JsonMapper json) {
         return new ManagementErrorPage(json);
+    }
+
+    /**
+     * The management port serves the controllers of this package, the actuator endpoints and the OpenAPI document
+     * of this API (springdoc), and nothing else (L-1).
+     */
+    @Bean
+    RouteClaim managementRoutes() {
+        return new RouteClaim() {
+            @Override
+            public boolean forManagementPort() {
+                return true;
+            }
+
+            @Override
+            public boolean claims(HandlerMapping mapping, HandlerMethod handler) {
+                return RouteClaim.inPackageOf(ManagementApi.class, handler) || mapping instanceof AbstractWebMvcEndpointHandlerMapping
+                        || handler.getBeanType().getName().startsWith("org.springdoc.");
+            }
+        };
     }
 
     @Override

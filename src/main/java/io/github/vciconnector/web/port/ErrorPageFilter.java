@@ -7,6 +7,9 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.util.InvalidMimeTypeException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
@@ -30,6 +33,20 @@ final class ErrorPageFilter extends OncePerRequestFilter {
         this.wallet = pages.stream().filter(page -> !page.forManagementPort()).findFirst().orElseThrow();
     }
 
+    /**
+     * Input that filters or actuator endpoints refuse by throwing (malformed percent-encoding in a query string or
+     * form body, a body Spring cannot read, a media type that does not parse): the client's error, not the server's.
+     */
+    static boolean isClientInput(Object exception) {
+        for (Throwable t = exception instanceof Throwable ? (Throwable) exception : null; t != null; t = t.getCause()) {
+            if (t instanceof org.apache.tomcat.util.http.InvalidParameterException || t instanceof HttpMessageNotReadableException
+                    || t instanceof InvalidMimeTypeException || t instanceof InvalidMediaTypeException
+                    || t instanceof org.apache.coyote.BadRequestException) return true;
+            if (t.getCause() == t) return false;
+        }
+        return false;
+    }
+
     @Override
     protected boolean shouldNotFilterErrorDispatch() {
         return false;
@@ -45,6 +62,9 @@ final class ErrorPageFilter extends OncePerRequestFilter {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         HttpStatus status = code instanceof Integer ? HttpStatus.resolve((Integer) code) : null;
         if (status == null || !status.isError()) status = HttpStatus.INTERNAL_SERVER_ERROR;
+        if (status.is5xxServerError() && isClientInput(request.getAttribute(RequestDispatcher.ERROR_EXCEPTION))) {
+            status = HttpStatus.BAD_REQUEST;
+        }
         // getLocalPort() is the socket; getServerPort() is the client's Host header
         (request.getLocalPort() == managementPort.getAsInt() ? management : wallet).write(request, response, status);
     }

@@ -19,8 +19,6 @@ import java.util.List;
 @Configuration(proxyBeanMethods = false)
 class ManagementConnectorConfiguration {
 
-    static final String[] MANAGEMENT_PREFIXES = {"/offers", "/actuator", "/v3/api-docs"};
-
     @Bean
     ManagementConnector managementConnector(ManagementPortProperties properties, SslBundles bundles) {
         var connector = new ManagementConnector(properties.port(), properties.address());
@@ -50,8 +48,8 @@ class ManagementConnectorConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<PortIsolationFilter> portIsolationFilter(ManagementConnector connector) {
-        var registration = new FilterRegistrationBean<>(new PortIsolationFilter(connector::localPort, MANAGEMENT_PREFIXES));
+    FilterRegistrationBean<PortIsolationFilter> portIsolationFilter(ManagementConnector connector, PortRoutes routes) {
+        var registration = new FilterRegistrationBean<>(new PortIsolationFilter(connector::localPort, routes));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }

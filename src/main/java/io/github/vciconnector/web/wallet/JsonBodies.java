@@ -27,7 +27,8 @@ final class JsonBodies {
         if (bytes.length > MAX_BODY_BYTES) return Optional.of("request body is too large");
         try {
             into[0] = JSONObjectUtils.parse(new String(bytes, StandardCharsets.UTF_8));
-            return Optional.empty();
+            // Nimbus returns null for the JSON literal null instead of refusing it as "not an object"
+            return into[0] == null ? Optional.of("request body is not a JSON object") : Optional.empty();
         } catch (ParseException e) {
             return Optional.of("request body is not a JSON object");
         }

@@ -27,6 +27,6 @@ class TypeMetadataEndpoint {
                 .map(c -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
                         .cacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePublic())
                         .body(c.typeMetadata().document()))
-                .orElseGet(() -> ResponseEntity.notFound().build());
+                .orElseThrow(MetadataEndpoint::notFound);
     }
 }
