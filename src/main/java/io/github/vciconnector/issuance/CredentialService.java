@@ -156,7 +156,7 @@ public class CredentialService {
     private void requireIssuable(IssuanceSession session, int count, Instant now) {
         if (!session.issuesCredentials(now)) {
             throw denied(session.status() == OfferStatus.ISSUED && !session.isExpired(now)
-                    ? "the wallet's notification ended issuance for this offer" : "the offer ended or its access token expired");
+                    ? "issuance for this offer was ended by the wallet's notification or the backend" : "the offer ended or its access token expired");
         }
         int left = maxCredentialsPerOffer - session.credentialsIssued();
         if (count > left) {

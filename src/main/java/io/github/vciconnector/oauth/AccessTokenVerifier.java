@@ -1,6 +1,5 @@
 package io.github.vciconnector.oauth;
 
-import io.github.vciconnector.keys.Digests;
 import io.github.vciconnector.oauth.dpop.DPoPError;
 import io.github.vciconnector.oauth.dpop.DPoPProof;
 import io.github.vciconnector.oauth.dpop.DPoPProofException;
@@ -24,24 +23,34 @@ public class AccessTokenVerifier {
 
     private final SessionStore store;
     private final DPoPProofVerifier dpop;
+    private final AccessTokenIndex accessTokens;
 
-    public AccessTokenVerifier(SessionStore store, DPoPProofVerifier dpop) {
+    public AccessTokenVerifier(SessionStore store, DPoPProofVerifier dpop, AccessTokenIndex accessTokens) {
         this.store = store;
         this.dpop = dpop;
+        this.accessTokens = accessTokens;
     }
 
     /** Throws {@link ResourceAccessException} with the RFC 6750 / RFC 9449 error code. */
     public AuthorizedWallet authorize(String authorization, List<String> dpopHeaders, String method, URI uri) {
         String token = dpopToken(authorization);
-        String tokenHash = Digests.sha256(token);
-        IssuanceSession session = store.findByAccessToken(tokenHash)
-                .orElseThrow(() -> new ResourceAccessException(ResourceError.INVALID_TOKEN, "access token is invalid or expired"));
+        String tokenIndex = null;
+        IssuanceSession session = null;
+        for (String candidate : accessTokens.candidates(token)) {
+            var found = store.findByAccessToken(candidate);
+            if (found.isPresent()) {
+                tokenIndex = candidate;
+                session = found.get();
+                break;
+            }
+        }
+        if (session == null) throw new ResourceAccessException(ResourceError.INVALID_TOKEN, "access token is invalid or expired");
         try {
             DPoPProof proof = dpop.check(dpopHeaders, method, uri, token);
             DPoPProofVerifier.requireBoundTo(proof, session.dpopJkt());
             // M-2: the jti is written only for a live token and a proof by the key it is bound to
             dpop.consume(proof);
-            return new AuthorizedWallet(session, tokenHash);
+            return new AuthorizedWallet(session, tokenIndex);
         } catch (DPoPProofException e) {
             throw new ResourceAccessException(e.error() == DPoPError.USE_DPOP_NONCE
                     ? ResourceError.USE_DPOP_NONCE : ResourceError.INVALID_DPOP_PROOF, e.getMessage());

@@ -7,7 +7,7 @@ import io.github.vciconnector.session.IssuanceSession;
  * establishes it. The issuance and notification services take it as their first argument, so they are only ever
  * called with a checked token in hand.
  *
- * @param accessTokenHash SHA-256 of the presented token, the key for once-per-token rules
+ * @param accessTokenIndex the store key of the presented token ({@link AccessTokenIndex})
  */
-public record AuthorizedWallet(IssuanceSession session, String accessTokenHash) {
+public record AuthorizedWallet(IssuanceSession session, String accessTokenIndex) {
 }

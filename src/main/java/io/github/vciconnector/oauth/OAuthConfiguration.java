@@ -55,13 +55,19 @@ class OAuthConfiguration {
     PreAuthorizedCodeGrant preAuthorizedCodeGrant(SessionStore store, DPoPProofVerifier dpop, DPoPNonces nonces,
                                                   ClientAuthentication clientAuthentication, OfferSecrets secrets,
                                                   OfferProperties offerProperties, TokenProperties tokenProperties,
-                                                  ConnectorProperties connector, Clock clock, ApplicationEventPublisher events) {
-        return new PreAuthorizedCodeGrant(store, dpop, nonces, clientAuthentication, secrets, offerProperties,
+                                                  ConnectorProperties connector, Clock clock, ApplicationEventPublisher events,
+                                                  AccessTokenIndex accessTokens) {
+        return new PreAuthorizedCodeGrant(store, dpop, nonces, clientAuthentication, secrets, accessTokens, offerProperties,
                 tokenProperties, connector, clock, events);
     }
 
     @Bean
-    AccessTokenVerifier accessTokenVerifier(SessionStore store, DPoPProofVerifier dpop) {
-        return new AccessTokenVerifier(store, dpop);
+    AccessTokenIndex accessTokenIndex(ServerSecrets secrets) {
+        return new AccessTokenIndex(secrets);
+    }
+
+    @Bean
+    AccessTokenVerifier accessTokenVerifier(SessionStore store, DPoPProofVerifier dpop, AccessTokenIndex accessTokens) {
+        return new AccessTokenVerifier(store, dpop, accessTokens);
     }
 }

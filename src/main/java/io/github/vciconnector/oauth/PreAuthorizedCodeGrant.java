@@ -33,6 +33,7 @@ public class PreAuthorizedCodeGrant {
     private final DPoPNonces nonces;
     private final ClientAuthentication clientAuthentication;
     private final OfferSecrets secrets;
+    private final AccessTokenIndex accessTokens;
     private final OfferProperties offerProperties;
     private final TokenProperties tokenProperties;
     private final Clock clock;
@@ -41,13 +42,14 @@ public class PreAuthorizedCodeGrant {
 
     public PreAuthorizedCodeGrant(SessionStore store, DPoPProofVerifier dpop, DPoPNonces nonces,
                                   ClientAuthentication clientAuthentication, OfferSecrets secrets,
-                                  OfferProperties offerProperties, TokenProperties tokenProperties,
+                                  AccessTokenIndex accessTokens, OfferProperties offerProperties, TokenProperties tokenProperties,
                                   ConnectorProperties connector, Clock clock, ApplicationEventPublisher events) {
         this.store = store;
         this.dpop = dpop;
         this.nonces = nonces;
         this.clientAuthentication = clientAuthentication;
         this.secrets = secrets;
+        this.accessTokens = accessTokens;
         this.offerProperties = offerProperties;
         this.tokenProperties = tokenProperties;
         this.clock = clock;
@@ -90,7 +92,7 @@ public class PreAuthorizedCodeGrant {
                 ? Optional.of(current.tokenIssued(proof.jkt(), now, now.plus(lifetime))) : Optional.empty()).isEmpty()) {
             throw new TokenRequestException(TokenError.INVALID_GRANT, "offer is no longer redeemable");
         }
-        store.indexAccessToken(Digests.sha256(accessToken), session.offerId(), lifetime);
+        store.indexAccessToken(accessTokens.indexOf(accessToken), session.offerId(), lifetime);
         return new TokenResponse(accessToken, lifetime.toSeconds(), nonces.current());
     }
 

@@ -106,10 +106,11 @@ public class OfferService {
     /**
      * Cancels an offer that has not ended: the session becomes CANCELLED (compare-and-set), the pre-authorized code
      * stops working (the wallet gets {@code invalid_grant}), an access token already issued stops working, and
-     * {@link OfferEnded} is published once. Idempotent: cancelling a cancelled offer changes nothing.
+     * {@link OfferEnded} is published once. Idempotent: cancelling a cancelled offer changes nothing. An ISSUED offer
+     * stays ISSUED but loses its claims, so the wallet's token fetches no further copies.
      *
      * @throws OfferException {@link OfferError#OFFER_NOT_FOUND}, or {@link OfferError#OFFER_ENDED} when the offer
-     *                        was already issued, failed or expired
+     *                        already failed or expired
      */
     public void cancel(String offerId) {
         store.findById(offerId).orElseThrow(OfferService::notFound);
@@ -118,9 +119,12 @@ public class OfferService {
         store.transition(offerId, session -> {
             if (session.status() == OfferStatus.CANCELLED) return Optional.empty();
             OfferStatus status = OfferSnapshot.of(session, now).status();
+            // After issuance the backend can still stop further copies on the wallet's token and delete the claims
+            // at once (fraud, a person's request); the offer stays ISSUED, and no callback is sent.
+            if (status == OfferStatus.ISSUED) return session.claims() == null ? Optional.empty() : Optional.of(session.withoutClaims());
             if (status.isFinal()) throw new OfferException(OfferError.OFFER_ENDED, null, "offer already ended with status " + status);
             return Optional.of(session.ended(OfferStatus.CANCELLED, reason, now));
-        }).ifPresent(cancelled -> {
+        }).filter(written -> written.status() == OfferStatus.CANCELLED).ifPresent(cancelled -> {
             store.redeemPreAuthorizedCode(cancelled.preAuthorizedCodeHash());
             events.publishEvent(new OfferEnded(offerId, OfferStatus.CANCELLED, reason, now));
         });

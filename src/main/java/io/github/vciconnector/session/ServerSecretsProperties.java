@@ -1,5 +1,8 @@
 package io.github.vciconnector.session;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.io.IOException;
@@ -26,6 +29,7 @@ public record ServerSecretsProperties(Path keyFile, String key, Path previousKey
     public static final String PREVIOUS_KEY_FILE_VARIABLE = "CONNECTOR_SECRETS_PREVIOUS_KEY_FILE";
     public static final String PREVIOUS_KEY_VARIABLE = "CONNECTOR_SECRETS_PREVIOUS_KEY";
     /** A master secret file larger than this is not a key file (a wrong path, say). */
+    private static final Logger log = LoggerFactory.getLogger(ServerSecretsProperties.class);
     private static final int MAX_FILE_BYTES = 1024;
 
     public ServerSecretsProperties {
@@ -54,11 +58,19 @@ public record ServerSecretsProperties(Path keyFile, String key, Path previousKey
         byte[] current = read(keyFile, key, KEY_FILE_VARIABLE, KEY_VARIABLE);
         byte[] previous = previousKeyFile == null && previousKey == null ? null
                 : read(previousKeyFile, previousKey, PREVIOUS_KEY_FILE_VARIABLE, PREVIOUS_KEY_VARIABLE);
+        ServerSecrets secrets;
         try {
-            return ServerSecrets.of(current, previous);
+            secrets = ServerSecrets.of(current, previous);
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException(PREVIOUS_KEY_FILE_VARIABLE + ": " + e.getMessage());
+            throw new IllegalStateException((previousKeyFile != null ? PREVIOUS_KEY_FILE_VARIABLE : PREVIOUS_KEY_VARIABLE) + ": " + e.getMessage());
         }
+        if (secrets.hasPrevious()) {
+            // A grace period that is forgotten never ends: say so at every start until the setting is removed.
+            log.warn("master secret rotation in progress: values made under the previous master secret are still accepted; "
+                    + "remove {} / {} from every replica once the grace period is over (docs/deployment.md, 'Master secret')",
+                    PREVIOUS_KEY_FILE_VARIABLE, PREVIOUS_KEY_VARIABLE);
+        }
+        return secrets;
     }
 
     @Override

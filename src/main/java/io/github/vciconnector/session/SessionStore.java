@@ -33,6 +33,8 @@ public interface SessionStore {
      * Applies {@code change} to the current session with compare-and-set, reading again when another writer (a
      * callback bookkeeping write, say) got there first. {@code change} returns empty to give up, e.g. when the
      * session is no longer in the state the transition starts from. Returns the session as written, or empty.
+     *
+     * @throws SessionStoreUnavailableException when 16 attempts in a row lost the race: nothing was written
      */
     default Optional<IssuanceSession> transition(String offerId, Function<IssuanceSession, Optional<IssuanceSession>> change) {
         for (int attempt = 0; attempt < 16; attempt++) {
@@ -42,7 +44,9 @@ public interface SessionStore {
             if (next.isEmpty()) return Optional.empty();
             if (update(next.get(), current.get().version())) return next;
         }
-        throw new IllegalStateException("offer " + offerId + " is being updated by too many writers at once");
+        // Nothing was written: the caller answers 503 with Retry-After (a flood of parallel requests on one offer,
+        // e.g. one token's Credential Requests, must not become a 500).
+        throw new SessionStoreUnavailableException("offer " + offerId + " is being updated by too many writers at once", null);
     }
 
     /** Indexes an access token hash to its session for {@code ttl}. */

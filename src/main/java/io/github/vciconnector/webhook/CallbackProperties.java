@@ -59,7 +59,9 @@ public record CallbackProperties(URI url, String secret,
 
     @Override
     public String toString() {
-        return "CallbackProperties[url=" + url + ", secret=" + (secret == null ? "none" : "****") + ", timeout=" + timeout
+        // Only scheme, host and port: user info or a query may carry the receiver's credentials.
+        return "CallbackProperties[url=" + (url == null ? "none" : url.getScheme() + "://" + url.getHost()
+                + (url.getPort() < 0 ? "" : ":" + url.getPort()) + "/...") + ", secret=" + (secret == null ? "none" : "****") + ", timeout=" + timeout
                 + ", maxAge=" + maxAge + "]";
     }
 

@@ -101,7 +101,7 @@ class RepeatCredentialRequestTest extends WalletFlowTest {
         HttpResult result = credential(keys(1));
         assertThat(result.status()).isEqualTo(400);
         assertThat(result.json()).containsEntry("error", "credential_request_denied")
-                .containsEntry("error_description", "the wallet's notification ended issuance for this offer");
+                .containsEntry("error_description", "issuance for this offer was ended by the wallet's notification or the backend");
         assertThat(offerStatus()).containsEntry("status", "ISSUED").containsEntry("credentials_issued", 1L);
     }
 
@@ -111,6 +111,20 @@ class RepeatCredentialRequestTest extends WalletFlowTest {
 
         assertThat(store.findById(offerId).orElseThrow().claims()).isNull();
         assertThat(credential(keys(1)).json()).containsEntry("error", "credential_request_denied");
+    }
+
+    @Test
+    void credentialWhenBackendDeletedTheIssuedOfferThenClaimsGoneNoFurtherCopyAndStillIssued() throws Exception {
+        var deleted = HTTP.send(java.net.http.HttpRequest.newBuilder(managementUri("/offers/" + offerId)).DELETE().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(204);
+        assertThat(store.findById(offerId).orElseThrow().claims()).isNull();
+        assertThat(credential(keys(1)).json()).containsEntry("error", "credential_request_denied");
+        assertThat(offerStatus()).containsEntry("status", "ISSUED").containsEntry("credentials_issued", 1L);
+        // Idempotent: a second DELETE finds nothing left to delete and answers the same.
+        assertThat(HTTP.send(java.net.http.HttpRequest.newBuilder(managementUri("/offers/" + offerId)).DELETE().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(204);
     }
 
     private HttpResult credential(List<ECKey> holderKeys) {

@@ -71,6 +71,20 @@ public abstract class SessionStoreContract {
     }
 
     @Test
+    void transitionWhenAnotherReplicaWinsEveryRaceThenUnavailableAndNothingOfOursWritten() {
+        var session = offer(Duration.ofMinutes(5));
+        store().create(session);
+
+        // Each attempt reads, then another replica writes before our compare-and-set: 16 lost races in a row.
+        assertThatThrownBy(() -> store().transition(session.offerId(), current -> {
+            otherReplica().update(current.withoutClaims(), current.version());
+            return Optional.of(current.tokenIssued("ours", clock().instant(), current.expiresAt()));
+        })).isInstanceOf(SessionStoreUnavailableException.class);
+
+        assertThat(store().findById(session.offerId()).orElseThrow().status()).isEqualTo(OfferStatus.OFFER_CREATED);
+    }
+
+    @Test
     void createWhenOfferIdTakenThenIllegalState() {
         var session = offer(Duration.ofMinutes(5));
         store().create(session);

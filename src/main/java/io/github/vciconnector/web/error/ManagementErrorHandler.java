@@ -4,6 +4,7 @@ import io.github.vciconnector.offer.OfferException;
 import io.github.vciconnector.web.management.BodyTooLargeException;
 import io.github.vciconnector.web.management.InvalidParameterException;
 import io.github.vciconnector.session.SessionStoreUnavailableException;
+import io.github.vciconnector.web.ClientFault;
 import io.github.vciconnector.web.management.ManagementApi;
 import io.github.vciconnector.web.management.ManagementProblems;
 import org.slf4j.Logger;
@@ -75,6 +76,7 @@ public class ManagementErrorHandler {
     ResponseEntity<ProblemDetail> unreadableStream(IOException e) {
         BodyTooLargeException tooLarge = causedBy(e, BodyTooLargeException.class);
         if (tooLarge != null) return tooLarge(tooLarge);
+        if (!ClientFault.isClientFault(e)) return unexpected(e);
         log.info("management request body could not be read ({})", e.getClass().getSimpleName());
         return respond(ManagementProblems.problem(HttpStatus.BAD_REQUEST, "malformed-body", "request body could not be read"));
     }

@@ -9,6 +9,7 @@ import io.github.vciconnector.oauth.TokenError;
 import io.github.vciconnector.oauth.TokenRequestException;
 import io.github.vciconnector.oauth.dpop.DPoPNonces;
 import io.github.vciconnector.session.SessionStoreUnavailableException;
+import io.github.vciconnector.web.ClientFault;
 import io.github.vciconnector.web.wallet.WalletEndpoints;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -124,6 +125,7 @@ public class WalletErrorHandler {
      */
     @ExceptionHandler(IOException.class)
     ResponseEntity<Map<String, Object>> unreadableStream(IOException e) {
+        if (!ClientFault.isClientFault(e)) return unexpected(e);
         log.info("wallet request body could not be read ({})", e.getClass().getSimpleName());
         return json(HttpStatus.BAD_REQUEST).body(body("invalid_request", "request body could not be read"));
     }

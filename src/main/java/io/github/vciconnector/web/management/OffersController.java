@@ -79,10 +79,11 @@ class OffersController {
     }
 
     @Operation(summary = "Cancel an offer", description = "The wallet gets invalid_grant from then on. Idempotent: "
-            + "cancelling a cancelled offer answers 204 again.")
-    @ApiResponse(responseCode = "204", description = "Cancelled")
+            + "cancelling a cancelled offer answers 204 again. On an ISSUED offer the claims are deleted at once and the "
+            + "wallet's access token fetches no further copies; the offer stays ISSUED and no callback is sent.")
+    @ApiResponse(responseCode = "204", description = "Cancelled, or for an ISSUED offer: claims deleted")
     @ApiResponse(responseCode = "404", description = "No such offer", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemSchema.class)))
-    @ApiResponse(responseCode = "409", description = "The offer was already issued, failed or expired", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemSchema.class)))
+    @ApiResponse(responseCode = "409", description = "The offer already failed or expired", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemSchema.class)))
     @DeleteMapping("/offers/{offerId}")
     ResponseEntity<Void> cancel(@PathVariable String offerId) {
         offers.cancel(offerId);
