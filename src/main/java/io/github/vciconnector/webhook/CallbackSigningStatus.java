@@ -1,13 +1,9 @@
 package io.github.vciconnector.webhook;
 
+import io.github.vciconnector.config.SettingsReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.actuate.info.Info;
-import org.springframework.boot.actuate.info.InfoContributor;
-import org.springframework.boot.health.contributor.Health;
-import org.springframework.boot.health.contributor.HealthIndicator;
 
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -17,22 +13,25 @@ import java.util.Map;
  * shown as {@code callbacks} in health (with details shown) and in {@code /actuator/info}; health stays UP.
  * The URL itself is not shown: it may carry credentials.
  */
-final class CallbackSigningStatus implements HealthIndicator, InfoContributor {
+final class CallbackSigningStatus extends SettingsReport {
 
     static final String WARNING = "CONNECTOR_CALLBACK_URL is set without CONNECTOR_CALLBACK_SECRET: callbacks are unsigned";
 
     private static final Logger log = LoggerFactory.getLogger(CallbackSigningStatus.class);
 
     private final boolean unsigned;
-    private final Map<String, Object> details;
 
     CallbackSigningStatus(CallbackProperties properties) {
+        super("callbacks", details(properties));
         this.unsigned = properties.unsigned();
+    }
+
+    private static Map<String, Object> details(CallbackProperties properties) {
         var map = new LinkedHashMap<String, Object>();
         map.put("enabled", properties.url() != null);
         map.put("signed", properties.url() != null && properties.secret() != null);
-        if (unsigned) map.put("warning", WARNING);
-        this.details = Collections.unmodifiableMap(map);
+        if (properties.unsigned()) map.put("warning", WARNING);
+        return map;
     }
 
     /** Logs the warning when callbacks go out unsigned; called once when the bean is created. */
@@ -44,13 +43,4 @@ final class CallbackSigningStatus implements HealthIndicator, InfoContributor {
         return this;
     }
 
-    @Override
-    public Health health() {
-        return Health.up().withDetails(details).build();
-    }
-
-    @Override
-    public void contribute(Info.Builder builder) {
-        builder.withDetail("callbacks", details);
-    }
 }

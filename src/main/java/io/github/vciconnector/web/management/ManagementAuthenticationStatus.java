@@ -1,14 +1,10 @@
 package io.github.vciconnector.web.management;
 
+import io.github.vciconnector.config.SettingsReport;
 import io.github.vciconnector.web.port.ManagementPortProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.actuate.info.Info;
-import org.springframework.boot.actuate.info.InfoContributor;
-import org.springframework.boot.health.contributor.Health;
-import org.springframework.boot.health.contributor.HealthIndicator;
 
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -19,23 +15,26 @@ import java.util.Map;
  * as {@code managementApi} in health (with details shown) and in {@code /actuator/info}. It never makes health DOWN:
  * the connector works, it is only less protected.
  */
-final class ManagementAuthenticationStatus implements HealthIndicator, InfoContributor {
+final class ManagementAuthenticationStatus extends SettingsReport {
 
     static final String WARNING = "CONNECTOR_MANAGEMENT_API_KEY is not set: anyone who reaches the management port can create offers";
 
     private static final Logger log = LoggerFactory.getLogger(ManagementAuthenticationStatus.class);
 
     private final boolean apiKeyRequired;
-    private final Map<String, Object> details;
 
     ManagementAuthenticationStatus(ManagementPortProperties port, ManagementApiProperties api) {
+        super("management_api", details(port, api));
+        this.apiKeyRequired = port.apiKeyRequired();
+    }
+
+    private static Map<String, Object> details(ManagementPortProperties port, ManagementApiProperties api) {
         var map = new LinkedHashMap<String, Object>();
         map.put("api_key", port.apiKeyRequired() ? "required" : "none");
         map.put("tls", port.ssl().enabled() ? "on, client certificates " + port.ssl().clientAuth().name().toLowerCase(Locale.ROOT) : "off");
         map.put("allowed_hosts", api.allowedHosts().isEmpty() ? "any" : api.allowedHosts());
         if (!port.apiKeyRequired()) map.put("warning", WARNING);
-        this.apiKeyRequired = port.apiKeyRequired();
-        this.details = Collections.unmodifiableMap(map);
+        return map;
     }
 
     /** Logs the warning when no API key is set; called once when the bean is created. */
@@ -47,13 +46,4 @@ final class ManagementAuthenticationStatus implements HealthIndicator, InfoContr
         return this;
     }
 
-    @Override
-    public Health health() {
-        return Health.up().withDetails(details).build();
-    }
-
-    @Override
-    public void contribute(Info.Builder builder) {
-        builder.withDetail("management_api", details);
-    }
 }
