@@ -16,7 +16,6 @@ import java.util.Map;
 public final class CredentialConfigurationsLoader {
 
     private static final Logger log = LoggerFactory.getLogger(CredentialConfigurationsLoader.class);
-    private static final int MAX_DOCUMENT_BYTES = 1 << 20;
 
     private CredentialConfigurationsLoader() {
     }
@@ -98,7 +97,7 @@ public final class CredentialConfigurationsLoader {
             }
             try {
                 byte[] bytes = Files.readAllBytes(vct.filepath());
-                if (bytes.length > MAX_DOCUMENT_BYTES) throw new IllegalArgumentException(variable + "_VCT_FILEPATH: file over 1 MiB");
+                if (bytes.length > RemoteTypeMetadataFetcher.MAX_DOCUMENT_BYTES) throw new IllegalArgumentException(variable + "_VCT_FILEPATH: file over 1 MiB");
                 return bytes;
             } catch (IOException e) {
                 throw new IllegalArgumentException(variable + "_VCT_FILEPATH: " + e.getMessage());

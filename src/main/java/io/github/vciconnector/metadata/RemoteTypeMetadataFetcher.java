@@ -22,6 +22,7 @@ import javax.net.ssl.SSLException;
  */
 final class RemoteTypeMetadataFetcher {
 
+    /** The largest Type Metadata document read, local file or remote (L-9). */
     static final int MAX_DOCUMENT_BYTES = 1 << 20;
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(10);

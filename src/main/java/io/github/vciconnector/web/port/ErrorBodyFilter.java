@@ -11,8 +11,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.util.List;
-import java.util.function.IntSupplier;
 
 /**
  * Gives an error answered without a body (an actuator 404 for an unknown health component, any
@@ -21,14 +19,10 @@ import java.util.function.IntSupplier;
  */
 final class ErrorBodyFilter extends OncePerRequestFilter {
 
-    private final IntSupplier managementPort;
-    private final ErrorPage management;
-    private final ErrorPage wallet;
+    private final PortErrorPages pages;
 
-    ErrorBodyFilter(IntSupplier managementPort, List<ErrorPage> pages) {
-        this.managementPort = managementPort;
-        this.management = pages.stream().filter(ErrorPage::forManagementPort).findFirst().orElseThrow();
-        this.wallet = pages.stream().filter(page -> !page.forManagementPort()).findFirst().orElseThrow();
+    ErrorBodyFilter(PortErrorPages pages) {
+        this.pages = pages;
     }
 
     @Override
@@ -40,8 +34,7 @@ final class ErrorBodyFilter extends OncePerRequestFilter {
         if (tracked.bodyless() && status != null && status.isError() && !response.isCommitted()
                 && !"HEAD".equals(request.getMethod())) {
             response.setContentLengthLong(-1);
-            // getLocalPort() is the socket; getServerPort() is the client's Host header
-            (request.getLocalPort() == managementPort.getAsInt() ? management : wallet).write(request, response, status);
+            pages.write(request, response, status);
         }
     }
 

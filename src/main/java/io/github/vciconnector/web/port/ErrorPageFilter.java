@@ -13,8 +13,6 @@ import org.springframework.util.InvalidMimeTypeException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
-import java.util.List;
-import java.util.function.IntSupplier;
 
 /**
  * Answers error dispatches (a path no route owns, a method or media type no route takes, the port isolation 404, an
@@ -23,14 +21,10 @@ import java.util.function.IntSupplier;
  */
 final class ErrorPageFilter extends OncePerRequestFilter {
 
-    private final IntSupplier managementPort;
-    private final ErrorPage management;
-    private final ErrorPage wallet;
+    private final PortErrorPages pages;
 
-    ErrorPageFilter(IntSupplier managementPort, List<ErrorPage> pages) {
-        this.managementPort = managementPort;
-        this.management = pages.stream().filter(ErrorPage::forManagementPort).findFirst().orElseThrow();
-        this.wallet = pages.stream().filter(page -> !page.forManagementPort()).findFirst().orElseThrow();
+    ErrorPageFilter(PortErrorPages pages) {
+        this.pages = pages;
     }
 
     /**
@@ -65,7 +59,6 @@ final class ErrorPageFilter extends OncePerRequestFilter {
         if (status.is5xxServerError() && isClientInput(request.getAttribute(RequestDispatcher.ERROR_EXCEPTION))) {
             status = HttpStatus.BAD_REQUEST;
         }
-        // getLocalPort() is the socket; getServerPort() is the client's Host header
-        (request.getLocalPort() == managementPort.getAsInt() ? management : wallet).write(request, response, status);
+        pages.write(request, response, status);
     }
 }

@@ -10,7 +10,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
-import java.util.List;
 
 /**
  * Adds the management port as a second Tomcat connector in the same context, guarded by {@link PortIsolationFilter};
@@ -40,8 +39,8 @@ class ManagementConnectorConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<ErrorPageFilter> errorPageFilter(ManagementConnector connector, List<ErrorPage> pages) {
-        var registration = new FilterRegistrationBean<>(new ErrorPageFilter(connector::localPort, pages));
+    FilterRegistrationBean<ErrorPageFilter> errorPageFilter(PortErrorPages pages) {
+        var registration = new FilterRegistrationBean<>(new ErrorPageFilter(pages));
         registration.setDispatcherTypes(DispatcherType.ERROR);
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
         return registration;

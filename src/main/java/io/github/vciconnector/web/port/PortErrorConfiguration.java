@@ -23,6 +23,11 @@ import java.util.List;
 class PortErrorConfiguration {
 
     @Bean
+    PortErrorPages portErrorPages(ManagementConnector connector, List<ErrorPage> pages) {
+        return new PortErrorPages(connector::localPort, pages);
+    }
+
+    @Bean
     PortRoutes portRoutes(ListableBeanFactory beans) {
         return new PortRoutes(beans);
     }
@@ -32,10 +37,7 @@ class PortErrorConfiguration {
      * Runs after Spring Boot's own customizer, so its valve is already in the pipeline to be removed.
      */
     @Bean
-    WebServerFactoryCustomizer<TomcatServletWebServerFactory> portErrorReportValve(ManagementConnector connector,
-                                                                                   List<ErrorPage> pages) {
-        ErrorPage management = pages.stream().filter(ErrorPage::forManagementPort).findFirst().orElseThrow();
-        ErrorPage wallet = pages.stream().filter(page -> !page.forManagementPort()).findFirst().orElseThrow();
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> portErrorReportValve(PortErrorPages pages) {
         return factory -> factory.addContextCustomizers(context -> {
             StandardHost host = (StandardHost) context.getParent();
             for (Valve valve : host.getPipeline().getValves()) {
@@ -43,13 +45,13 @@ class PortErrorConfiguration {
             }
             // StandardHost adds a valve of this class name only when the pipeline has none of it
             host.setErrorReportValveClass(PortErrorReportValve.class.getName());
-            host.getPipeline().addValve(new PortErrorReportValve(connector::localPort, management, wallet));
+            host.getPipeline().addValve(new PortErrorReportValve(pages));
         });
     }
 
     @Bean
-    FilterRegistrationBean<ErrorBodyFilter> errorBodyFilter(ManagementConnector connector, List<ErrorPage> pages) {
-        var registration = new FilterRegistrationBean<>(new ErrorBodyFilter(connector::localPort, pages));
+    FilterRegistrationBean<ErrorBodyFilter> errorBodyFilter(PortErrorPages pages) {
+        var registration = new FilterRegistrationBean<>(new ErrorBodyFilter(pages));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 4);
         return registration;
     }

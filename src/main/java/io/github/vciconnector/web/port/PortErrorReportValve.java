@@ -6,7 +6,6 @@ import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.http.HttpStatus;
 
 import java.io.IOException;
-import java.util.function.IntSupplier;
 
 /**
  * Tomcat's error report for requests it refuses before Spring runs (bad header names or values, too many or too
@@ -16,14 +15,10 @@ import java.util.function.IntSupplier;
  */
 final class PortErrorReportValve extends ErrorReportValve {
 
-    private final IntSupplier managementPort;
-    private final ErrorPage management;
-    private final ErrorPage wallet;
+    private final PortErrorPages pages;
 
-    PortErrorReportValve(IntSupplier managementPort, ErrorPage management, ErrorPage wallet) {
-        this.managementPort = managementPort;
-        this.management = management;
-        this.wallet = wallet;
+    PortErrorReportValve(PortErrorPages pages) {
+        this.pages = pages;
         setShowReport(false);
         setShowServerInfo(false);
     }
@@ -38,8 +33,7 @@ final class PortErrorReportValve extends ErrorReportValve {
         if (status == null || (throwable == null && (code == 501 || code == 505))) status = HttpStatus.BAD_REQUEST;
         try {
             response.reset();
-            // getLocalPort() is the socket; getServerPort() is the client's Host header
-            (request.getLocalPort() == managementPort.getAsInt() ? management : wallet).write(request, response, status);
+            pages.write(request, response, status);
             response.finishResponse();
         } catch (IOException | IllegalStateException e) {
             // the client is gone or the response cannot be reset: nothing more can be said to it
