@@ -32,11 +32,7 @@ class KeysConfigurationTest {
         var ca = root("Issuer Root");
         var signing = leaf("Issuer Signing", ca);
         var access = leaf("Issuer Access", ca);
-        runner.withPropertyValues(
-                        "connector.certificates.signing.cert-path=" + pem(dir, "s.pem", signing.certificate(), ca.certificate()),
-                        "connector.certificates.signing.key-path=" + pkcs8(dir, "s.key", signing.keys().getPrivate()),
-                        "connector.certificates.access.cert-path=" + pem(dir, "a.pem", access.certificate()),
-                        "connector.certificates.access.key-path=" + pkcs8(dir, "a.key", access.keys().getPrivate()))
+        withCaIssuedCertificates(ca, signing, access)
                 .run(context -> {
                     var keys = context.getBean(SigningKeys.class);
                     assertThat(keys.credential().chain()).containsExactly(signing.certificate());
@@ -134,11 +130,7 @@ class KeysConfigurationTest {
         var ca = root("Issuer Root");
         var signing = leaf("Issuer Signing", ca);
         var access = leaf("Issuer Access", ca);
-        runner.withPropertyValues(
-                        "connector.certificates.signing.cert-path=" + pem(dir, "s.pem", signing.certificate(), ca.certificate()),
-                        "connector.certificates.signing.key-path=" + pkcs8(dir, "s.key", signing.keys().getPrivate()),
-                        "connector.certificates.access.cert-path=" + pem(dir, "a.pem", access.certificate()),
-                        "connector.certificates.access.key-path=" + pkcs8(dir, "a.key", access.keys().getPrivate()))
+        withCaIssuedCertificates(ca, signing, access)
                 .run(context -> {
                     var report = context.getBean(SelfSignedCertificates.class);
                     assertThat(report.warnings()).isEmpty();
@@ -151,5 +143,14 @@ class KeysConfigurationTest {
         var keys = TestCertificates.p256();
         return new TestCertificates.Issued(TestCertificates.build(cn, keys, cn, keys, TestCertificates.NOW.minusSeconds(60),
                 TestCertificates.NOW.plusSeconds(86_400), true), keys);
+    }
+
+    /** Signing chain (leaf and CA) and access leaf, both issued by {@code ca}, as PEM files in {@link #dir}. */
+    private ApplicationContextRunner withCaIssuedCertificates(TestCertificates.Issued ca, TestCertificates.Issued signing, TestCertificates.Issued access) {
+        return runner.withPropertyValues(
+                "connector.certificates.signing.cert-path=" + pem(dir, "s.pem", signing.certificate(), ca.certificate()),
+                "connector.certificates.signing.key-path=" + pkcs8(dir, "s.key", signing.keys().getPrivate()),
+                "connector.certificates.access.cert-path=" + pem(dir, "a.pem", access.certificate()),
+                "connector.certificates.access.key-path=" + pkcs8(dir, "a.key", access.keys().getPrivate()));
     }
 }
