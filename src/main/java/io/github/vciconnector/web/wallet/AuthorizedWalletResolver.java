@@ -44,7 +44,7 @@ final class AuthorizedWalletResolver implements HandlerMethodArgumentResolver {
     }
 
     /** The resource's URL; a protected endpoint without one POST path is a programming error, found at first use. */
-    private URI endpoint(MethodParameter parameter) {
+    URI endpoint(MethodParameter parameter) {
         PostMapping mapping = parameter.getMethodAnnotation(PostMapping.class);
         String[] paths = mapping == null ? new String[0] : mapping.value().length > 0 ? mapping.value() : mapping.path();
         if (paths.length != 1) throw new IllegalStateException("a protected wallet endpoint needs exactly one POST path");
