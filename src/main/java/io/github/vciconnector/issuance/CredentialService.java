@@ -71,12 +71,12 @@ public class CredentialService {
      * Issues the credentials of one request; throws {@link CredentialRequestException} with the §8.3.1.2 code. The
      * same access token may ask again (VCI-CRS-6) while it is valid, up to {@code max-credentials-per-offer} in all.
      */
-    public IssuedCredentials issue(AuthorizedWallet wallet, CredentialRequest request) {
+    public CredentialResponse issue(AuthorizedWallet wallet, CredentialRequest request) {
         IssuanceSession session = wallet.session();
         CredentialConfiguration configuration = configuration(request, session);
         // Refused early on what the token lookup read, before the proofs spend their c_nonce; the write decides.
         requireIssuable(session, 1, clock.instant());
-        List<ECKey> holderKeys = proofs.verify(request.proofType(), request.proofs());
+        List<ECKey> holderKeys = proofs.verify(request.proofs());
         requireIssuable(session, holderKeys.size(), clock.instant());
         var now = clock.instant();
         var credentials = new ArrayList<String>(holderKeys.size());
@@ -93,7 +93,7 @@ public class CredentialService {
         }
         IssuanceSession written = markIssued(session, credentials.size());
         events.publishEvent(new CredentialsIssued(session.offerId(), configuration.id(), credentials.size(), now));
-        return new IssuedCredentials(credentials, written.notificationId());
+        return new CredentialResponse(credentials, written.notificationId());
     }
 
     private CredentialConfiguration configuration(CredentialRequest request, IssuanceSession session) {

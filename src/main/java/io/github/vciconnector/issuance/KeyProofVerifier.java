@@ -54,35 +54,33 @@ public class KeyProofVerifier {
     }
 
     /** Throws {@link CredentialRequestException} with {@code invalid_proof} or {@code invalid_nonce}. */
-    public List<ECKey> verify(String proofType, List<?> proofs) {
-        if (proofs.isEmpty()) throw invalidProof("proofs." + proofType + " must not be empty");
+    public List<ECKey> verify(KeyProofs proofs) {
         var keys = new ArrayList<ECKey>();
-        String nonce = CredentialRequest.ATTESTATION.equals(proofType) ? attestationProof(proofs, keys) : jwtProofs(proofs, keys);
+        String nonce = proofs instanceof KeyProofs.AttestationProof
+                ? attestationProof(((KeyProofs.AttestationProof) proofs).keyAttestation(), keys)
+                : jwtProofs(((KeyProofs.JwtProofs) proofs).jwts(), keys);
         // VCI-CRS-2 and batch_size: one credential per distinct key, never more than advertised.
         if (keys.size() > properties.batchSize()) throw invalidProof("more holder keys than batch_size " + properties.batchSize());
         if (!cNonces.consume(nonce)) throw new CredentialRequestException(CredentialError.INVALID_NONCE, "c_nonce is invalid, expired or used");
         return keys;
     }
 
-    /** VCI-PRF-6: exactly one key attestation, bound to the c_nonce, no proof of possession. */
-    private String attestationProof(List<?> proofs, List<ECKey> keys) {
-        if (proofs.size() != 1 || !(proofs.get(0) instanceof String)) {
-            throw invalidProof("proofs.attestation must hold exactly one key attestation");
-        }
-        KeyAttestation attestation = keyAttestations.verify((String) proofs.get(0), false);
+    /** VCI-PRF-6: one key attestation (its count checked by {@link CredentialRequest#parse}), bound to the c_nonce, no proof of possession. */
+    private String attestationProof(String keyAttestation, List<ECKey> keys) {
+        KeyAttestation attestation = keyAttestations.verify(keyAttestation, false);
         if (attestation.nonce() == null) throw invalidProof("key attestation has no nonce");
         keys.addAll(attestation.attestedKeys());
         return attestation.nonce();
     }
 
-    private String jwtProofs(List<?> proofs, List<ECKey> keys) {
+    private String jwtProofs(List<String> proofs, List<ECKey> keys) {
         if (proofs.size() > properties.batchSize()) throw invalidProof("more proofs than batch_size " + properties.batchSize());
         String nonce = null;
         var signers = new HashSet<String>();
         var holderKeys = new LinkedHashMap<String, ECKey>();
-        for (Object proof : proofs) {
-            if (!(proof instanceof String) || ((String) proof).length() > MAX_PROOF_CHARS) throw invalidProof("proof must be a compact JWT");
-            SignedJWT jwt = parse((String) proof);
+        for (String proof : proofs) {
+            if (proof.length() > MAX_PROOF_CHARS) throw invalidProof("proof must be a compact JWT");
+            SignedJWT jwt = parse(proof);
             var header = jwt.getHeader();
             if (!PROOF_TYPE.equals(header.getType())) throw invalidProof("proof typ must be openid4vci-proof+jwt");
             if (!JWSAlgorithm.ES256.equals(header.getAlgorithm())) throw invalidProof("proof alg must be ES256");

@@ -4,10 +4,32 @@ import io.github.vciconnector.session.IssuanceSession;
 
 /**
  * A wallet that presented a valid DPoP-bound access token and a matching proof, as {@link AccessTokenVerifier}
- * establishes it. The issuance and notification services take it as their first argument, so they are only ever
- * called with a checked token in hand.
- *
- * @param accessTokenIndex the store key of the presented token ({@link AccessTokenIndex})
+ * establishes it. The issuance and notification services take it as their first argument, and only this package
+ * can make one (the constructor is not public, so it is not a record), so issuing without authorisation does not
+ * compile (STYLE §2).
  */
-public record AuthorizedWallet(IssuanceSession session, String accessTokenIndex) {
+public final class AuthorizedWallet {
+
+    private final IssuanceSession session;
+    private final String accessTokenIndex;
+
+    AuthorizedWallet(IssuanceSession session, String accessTokenIndex) {
+        this.session = session;
+        this.accessTokenIndex = accessTokenIndex;
+    }
+
+    /** The offer's session as the token lookup read it. */
+    public IssuanceSession session() {
+        return session;
+    }
+
+    /** The store key of the presented token ({@link AccessTokenIndex}). */
+    public String accessTokenIndex() {
+        return accessTokenIndex;
+    }
+
+    @Override
+    public String toString() {
+        return "AuthorizedWallet[offerId=" + session.offerId() + "]";
+    }
 }

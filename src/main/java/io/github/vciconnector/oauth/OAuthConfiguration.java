@@ -52,12 +52,12 @@ class OAuthConfiguration {
     }
 
     @Bean
-    PreAuthorizedCodeGrant preAuthorizedCodeGrant(SessionStore store, DPoPProofVerifier dpop, DPoPNonces nonces,
+    PreAuthorizedCodeGrant preAuthorizedCodeGrant(SessionStore store, DPoPProofVerifier dpop,
                                                   ClientAuthentication clientAuthentication, OfferSecrets secrets,
                                                   OfferProperties offerProperties, TokenProperties tokenProperties,
                                                   ConnectorProperties connector, Clock clock, ApplicationEventPublisher events,
                                                   AccessTokenIndex accessTokens) {
-        return new PreAuthorizedCodeGrant(store, dpop, nonces, clientAuthentication, secrets, accessTokens, offerProperties,
+        return new PreAuthorizedCodeGrant(store, dpop, clientAuthentication, secrets, accessTokens, offerProperties,
                 tokenProperties, connector, clock, events);
     }
 

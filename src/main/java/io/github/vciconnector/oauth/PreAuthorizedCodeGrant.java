@@ -4,7 +4,6 @@ import io.github.vciconnector.keys.Digests;
 import io.github.vciconnector.config.ConnectorProperties;
 import io.github.vciconnector.metadata.AuthorizationServerMetadata;
 import io.github.vciconnector.metadata.IssuerMetadata;
-import io.github.vciconnector.oauth.dpop.DPoPNonces;
 import io.github.vciconnector.oauth.dpop.DPoPError;
 import io.github.vciconnector.oauth.dpop.DPoPProof;
 import io.github.vciconnector.oauth.dpop.DPoPProofException;
@@ -30,7 +29,6 @@ public class PreAuthorizedCodeGrant {
 
     private final SessionStore store;
     private final DPoPProofVerifier dpop;
-    private final DPoPNonces nonces;
     private final ClientAuthentication clientAuthentication;
     private final OfferSecrets secrets;
     private final AccessTokenIndex accessTokens;
@@ -40,13 +38,12 @@ public class PreAuthorizedCodeGrant {
     private final ApplicationEventPublisher events;
     private final URI tokenEndpoint;
 
-    public PreAuthorizedCodeGrant(SessionStore store, DPoPProofVerifier dpop, DPoPNonces nonces,
+    public PreAuthorizedCodeGrant(SessionStore store, DPoPProofVerifier dpop,
                                   ClientAuthentication clientAuthentication, OfferSecrets secrets,
                                   AccessTokenIndex accessTokens, OfferProperties offerProperties, TokenProperties tokenProperties,
                                   ConnectorProperties connector, Clock clock, ApplicationEventPublisher events) {
         this.store = store;
         this.dpop = dpop;
-        this.nonces = nonces;
         this.clientAuthentication = clientAuthentication;
         this.secrets = secrets;
         this.accessTokens = accessTokens;
@@ -59,11 +56,11 @@ public class PreAuthorizedCodeGrant {
 
     /** Exchanges a pre-authorized code; throws {@link TokenRequestException} with the RFC 6749 / RFC 9449 code. */
     public TokenResponse exchange(TokenRequest request) {
-        if (!AuthorizationServerMetadata.PRE_AUTHORIZED_CODE_GRANT.equals(request.param("grant_type"))) {
-            throw new TokenRequestException(request.param("grant_type") == null ? TokenError.INVALID_REQUEST
+        if (!AuthorizationServerMetadata.PRE_AUTHORIZED_CODE_GRANT.equals(request.grantType())) {
+            throw new TokenRequestException(request.grantType() == null ? TokenError.INVALID_REQUEST
                     : TokenError.UNSUPPORTED_GRANT_TYPE, "grant_type must be the pre-authorized_code grant");
         }
-        String code = request.param("pre-authorized_code");
+        String code = request.preAuthorizedCode();
         if (code == null || code.isEmpty()) throw new TokenRequestException(TokenError.INVALID_REQUEST, "pre-authorized_code is missing");
         // M-2: reads only until the request has proven all it can (proof signatures, a live code); then the
         // single-use writes, each atomic, so a refused request leaves nothing in the store.
@@ -75,7 +72,7 @@ public class PreAuthorizedCodeGrant {
                 // A code made under a master secret no longer configured is dead, even though its hash is indexed
                 .filter(s -> secrets.isPreAuthorizedCode(s.offerId(), code))
                 .orElseThrow(() -> new TokenRequestException(TokenError.INVALID_GRANT, "pre-authorized code is invalid, expired or used"));
-        String txCode = request.param("tx_code");
+        String txCode = request.txCode();
         requireTxCodePresence(session, txCode);
 
         consumeDPoP(proof);
@@ -93,7 +90,7 @@ public class PreAuthorizedCodeGrant {
             throw new TokenRequestException(TokenError.INVALID_GRANT, "offer is no longer redeemable");
         }
         store.indexAccessToken(accessTokens.indexOf(accessToken), session.offerId(), lifetime);
-        return new TokenResponse(accessToken, lifetime.toSeconds(), nonces.current());
+        return new TokenResponse(accessToken, lifetime.toSeconds());
     }
 
     private DPoPProof checkDPoP(TokenRequest request) {

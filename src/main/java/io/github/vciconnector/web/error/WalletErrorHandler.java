@@ -7,9 +7,9 @@ import io.github.vciconnector.oauth.ResourceAccessException;
 import io.github.vciconnector.oauth.ResourceError;
 import io.github.vciconnector.oauth.TokenError;
 import io.github.vciconnector.oauth.TokenRequestException;
-import io.github.vciconnector.oauth.dpop.DPoPNonces;
 import io.github.vciconnector.session.SessionStoreUnavailableException;
 import io.github.vciconnector.web.ClientFault;
+import io.github.vciconnector.web.wallet.DPoPNonceHeader;
 import io.github.vciconnector.web.wallet.WalletEndpoints;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,17 +44,17 @@ public class WalletErrorHandler {
 
     static final String RETRY_AFTER_SECONDS = "5";
 
-    private final DPoPNonces dpopNonces;
+    private final DPoPNonceHeader dpopNonce;
 
-    public WalletErrorHandler(DPoPNonces dpopNonces) {
-        this.dpopNonces = dpopNonces;
+    public WalletErrorHandler(DPoPNonceHeader dpopNonce) {
+        this.dpopNonce = dpopNonce;
     }
 
     @ExceptionHandler(TokenRequestException.class)
     ResponseEntity<Map<String, Object>> token(TokenRequestException e) {
         var response = json(HttpStatus.BAD_REQUEST);
         try {
-            if (e.error() == TokenError.USE_DPOP_NONCE) response.header("DPoP-Nonce", dpopNonces.current());
+            if (e.error() == TokenError.USE_DPOP_NONCE) dpopNonce.attachTo(response);
         } catch (SessionStoreUnavailableException storeAway) {
             return unavailable(storeAway); // the nonce key comes from the store, which may be away since startup
         }
@@ -70,7 +70,7 @@ public class WalletErrorHandler {
                 + "\", algs=\"ES256\"";
         var response = json(status).header(HttpHeaders.WWW_AUTHENTICATE, challenge);
         try {
-            if (e.error() == ResourceError.USE_DPOP_NONCE) response.header("DPoP-Nonce", dpopNonces.current());
+            if (e.error() == ResourceError.USE_DPOP_NONCE) dpopNonce.attachTo(response);
         } catch (SessionStoreUnavailableException storeAway) {
             return unavailable(storeAway);
         }

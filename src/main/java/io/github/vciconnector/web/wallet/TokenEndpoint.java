@@ -7,7 +7,6 @@ import io.github.vciconnector.oauth.TokenRequest;
 import io.github.vciconnector.oauth.TokenRequestException;
 import io.github.vciconnector.oauth.TokenResponse;
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -15,7 +14,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,13 +25,15 @@ class TokenEndpoint {
     static final List<String> ATTESTATION_HEADERS = List.of("oauth-client-attestation", "oauth-client-attestation-pop");
 
     private final PreAuthorizedCodeGrant grant;
+    private final DPoPNonceHeader dpopNonce;
 
-    TokenEndpoint(PreAuthorizedCodeGrant grant) {
+    TokenEndpoint(PreAuthorizedCodeGrant grant, DPoPNonceHeader dpopNonce) {
         this.grant = grant;
+        this.dpopNonce = dpopNonce;
     }
 
     @PostMapping(value = IssuerMetadata.TOKEN_PATH, produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Map<String, Object>> token(HttpServletRequest request) {
+    ResponseEntity<byte[]> token(HttpServletRequest request) {
         if (!isForm(request.getContentType())) {
             // RFC 6749 §3.2: the token request is a form; anything else is invalid_request, answered 400 (VCI-TOK-12).
             throw new TokenRequestException(TokenError.INVALID_REQUEST, "content type must be application/x-www-form-urlencoded");
@@ -42,14 +42,10 @@ class TokenEndpoint {
             throw new TokenRequestException(TokenError.INVALID_REQUEST, "token request parameters belong in the body");
         }
         TokenResponse response = grant.exchange(new TokenRequest(form(request),
-                Collections.list(request.getHeaders("DPoP")), attestationHeaders(request)));
-        var body = new LinkedHashMap<String, Object>();
-        body.put("access_token", response.accessToken());
-        body.put("token_type", "DPoP");
-        body.put("expires_in", response.expiresIn());
+                Collections.list(request.getHeaders(TokenRequest.DPOP_HEADER)), attestationHeaders(request)));
         // VCI-TOK-6: RFC 6749 §5.1 requires no-store on token responses.
-        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).header("Pragma", "no-cache")
-                .header("DPoP-Nonce", response.dpopNonce()).body(body);
+        return dpopNonce.attachTo(WalletJson.ok().header("Pragma", "no-cache"))
+                .body(WalletJson.bytes(response.toJSONObject()));
     }
 
     private static Map<String, String> form(HttpServletRequest request) {
