@@ -4,7 +4,7 @@ import io.github.vciconnector.keys.Digests;
 import io.github.vciconnector.oauth.AuthorizedWallet;
 import io.github.vciconnector.session.IssuanceSession;
 import io.github.vciconnector.session.OfferStatus;
-import io.github.vciconnector.session.SessionStore;
+import io.github.vciconnector.session.OfferStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,9 +25,9 @@ public class NotificationService {
     private static final Logger log = LoggerFactory.getLogger(NotificationService.class);
     private static final Set<String> EVENTS = Set.of("credential_accepted", "credential_failure", "credential_deleted");
 
-    private final SessionStore store;
+    private final OfferStore store;
 
-    public NotificationService(SessionStore store) {
+    public NotificationService(OfferStore store) {
         this.store = store;
     }
 

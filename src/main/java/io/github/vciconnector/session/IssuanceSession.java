@@ -12,7 +12,7 @@ import java.util.Optional;
 
 /**
  * One credential offer and everything the flow learns about it, from creation to issuance. Immutable: every
- * change makes a new copy with {@code version + 1}, written with {@link SessionStore#update} (compare-and-set).
+ * change makes a new copy with {@code version + 1}, written with {@link OfferStore#update} (compare-and-set).
  * Claims are personal data: they are dropped ({@code null}) once the offer reaches a final state, except ISSUED,
  * which keeps them for further Credential Requests on the same token until that token expires or the wallet
  * notifies that it is done ({@link #withoutClaims()}).
