@@ -64,7 +64,7 @@ public interface OfferStore {
 
     /**
      * Offers with a callback due at or before {@code now}, earliest first. The store keeps this index itself from
-     * {@link IssuanceSession#nextCallbackDue()} on every create and update.
+     * the session's {@link CallbackOutbox#nextDue()} on every create and update.
      */
     List<String> findDueCallbacks(Instant now, int limit);
 

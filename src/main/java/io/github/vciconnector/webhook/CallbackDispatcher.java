@@ -4,7 +4,7 @@ import io.github.vciconnector.issuance.CredentialsIssued;
 import io.github.vciconnector.offer.OfferCreated;
 import io.github.vciconnector.offer.OfferEnded;
 import io.github.vciconnector.session.Callback;
-import io.github.vciconnector.session.IssuanceSession;
+import io.github.vciconnector.session.CallbackOutbox;
 import io.github.vciconnector.session.Leases;
 import io.github.vciconnector.session.OfferStore;
 import org.slf4j.Logger;
@@ -115,7 +115,7 @@ public class CallbackDispatcher implements SmartLifecycle {
         Optional<Leases.Lease> lease = leases.acquire(Leases.Kind.CALLBACK_DELIVERY, offerId, leaseTtl);
         if (lease.isEmpty()) return false; // another replica delivers this offer
         try {
-            Optional<Callback> due = store.findById(offerId).flatMap(IssuanceSession::nextPendingCallback);
+            Optional<Callback> due = store.findById(offerId).flatMap(session -> session.outbox().nextPending());
             if (due.isEmpty() || due.get().nextAttemptAt().isAfter(clock.instant())) return false;
             return attempt(offerId, due.get());
         } catch (InterruptedException e) {
@@ -148,7 +148,7 @@ public class CallbackDispatcher implements SmartLifecycle {
 
     /** Writes the outcome with compare-and-set, re-reading when another writer (a state change) got there first. */
     private void record(String offerId, Callback outcome) {
-        store.transition(offerId, current -> Optional.of(current.withCallback(outcome)));
+        store.transition(offerId, current -> Optional.of(current.withOutbox(current.outbox().with(outcome))));
     }
 
     /**
@@ -161,13 +161,12 @@ public class CallbackDispatcher implements SmartLifecycle {
         store.transition(offerId, session -> {
             Instant now = clock.instant();
             requeued[0] = 0;
-            for (Callback callback : session.callbacks()) {
-                if (callback.delivery() == Callback.Delivery.UNDELIVERABLE) {
-                    session = session.withCallback(callback.redeliver(now, now.plus(properties.maxAge())));
-                    requeued[0]++;
-                }
-            }
-            return requeued[0] == 0 ? Optional.empty() : Optional.of(session);
+            CallbackOutbox outbox = session.outbox().map(callback -> {
+                if (callback.delivery() != Callback.Delivery.UNDELIVERABLE) return callback;
+                requeued[0]++;
+                return callback.redeliver(now, now.plus(properties.maxAge()));
+            });
+            return requeued[0] == 0 ? Optional.empty() : Optional.of(session.withOutbox(outbox));
         }).ifPresent(requeuedSession -> deliverSoon(offerId));
         return Optional.of(requeued[0]);
     }

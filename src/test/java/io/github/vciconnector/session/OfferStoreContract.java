@@ -154,7 +154,7 @@ public abstract class OfferStoreContract extends PortContract<OfferStore> {
         var session = offer(Duration.ofMinutes(5));
         store().create(session);
         assertThat(store().findDueCallbacks(clock().instant(), 1000)).contains(session.offerId());
-        var delivered = session.withCallback(session.nextPendingCallback().orElseThrow().delivered());
+        var delivered = session.withOutbox(session.outbox().with(session.outbox().nextPending().orElseThrow().delivered()));
         assertThat(store().update(delivered, session.version())).isTrue();
         assertThat(store().findDueCallbacks(clock().instant(), 1000)).doesNotContain(session.offerId());
     }

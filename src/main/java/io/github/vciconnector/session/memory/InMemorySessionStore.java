@@ -162,7 +162,7 @@ public final class InMemorySessionStore implements OfferStore, SingleUseChecker,
     }
 
     private void index(IssuanceSession session) {
-        dueCallbacks.put(session.offerId(), session.nextCallbackDue().orElse(null));
+        dueCallbacks.put(session.offerId(), session.outbox().nextDue().orElse(null));
         pendingExpiry.put(session.offerId(), session.awaitsExpiry() ? session.expiresAt() : null);
     }
 

@@ -161,7 +161,7 @@ public final class RedisSessionStore implements OfferStore, SingleUseChecker, At
     }
 
     private static String callbackDue(IssuanceSession session) {
-        return session.nextCallbackDue().map(at -> Long.toString(at.toEpochMilli())).orElse("");
+        return session.outbox().nextDue().map(at -> Long.toString(at.toEpochMilli())).orElse("");
     }
 
     private static String expiryDue(IssuanceSession session) {
