@@ -23,6 +23,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -109,6 +110,38 @@ class RedisSessionStoreTest implements StoreFixture {
         } finally {
             LocalRedis.deleteKeys(redis, prefix);
         }
+    }
+
+    /** Replicas of the previous version share this Redis during a rolling upgrade: the key names must not move. */
+    @Test
+    void keyNamesWhenWrittenThenThoseOfThePreviousVersion() {
+        String prefix = LocalRedis.uniquePrefix();
+        StringRedisTemplate redis = LocalRedis.template(replicaA);
+        var store = new RedisSessionStore(redis, Clock.systemUTC(), RETENTION, prefix, SECRETS, new SecureRandom());
+        try {
+            store.markUsed(SingleUseChecker.Kind.DPOP_JTI, "a", Duration.ofMinutes(1));
+            store.markUsed(SingleUseChecker.Kind.CLIENT_ATTESTATION_POP_JTI, "b", Duration.ofMinutes(1));
+            store.markUsed(SingleUseChecker.Kind.C_NONCE, "c", Duration.ofMinutes(1));
+            store.increment(AttemptCounters.Kind.TX_CODE, "d", Duration.ofMinutes(1));
+            store.acquire(Leases.Kind.CALLBACK_DELIVERY, "e", Duration.ofMinutes(1));
+            store.putIfAbsent("f", "v", Duration.ofMinutes(1));
+            assertThat(redis.keys(prefix + "*")).containsExactlyInAnyOrder(prefix + "value:dpop-jti:a",
+                    prefix + "value:abca-pop-jti:b", prefix + "value:c_nonce:c", prefix + "value:tx-code-attempts:d",
+                    prefix + "value:callback-lease:e", prefix + "entry:offer-idempotency:f");
+        } finally {
+            LocalRedis.deleteKeys(redis, prefix);
+        }
+    }
+
+    /** The previous version took the lease with markUsed ("1") and released it with DEL: both still exclude. */
+    @Test
+    void acquireWhenPreviousVersionHoldsTheLeaseThenEmpty() {
+        StringRedisTemplate redis = LocalRedis.template(replicaA);
+        String offerId = UUID.randomUUID().toString();
+        redis.opsForValue().set(PREFIX + "value:callback-lease:" + offerId, "1", Duration.ofMinutes(1));
+        assertThat(storeA.acquire(Leases.Kind.CALLBACK_DELIVERY, offerId, Duration.ofMinutes(1))).isEmpty();
+        redis.delete(PREFIX + "value:callback-lease:" + offerId);
+        assertThat(storeA.acquire(Leases.Kind.CALLBACK_DELIVERY, offerId, Duration.ofMinutes(1))).isPresent();
     }
 
     @Test
