@@ -2,7 +2,7 @@ package io.github.vciconnector.issuance;
 
 import io.github.vciconnector.session.ServerKey;
 import io.github.vciconnector.session.ServerSecrets;
-import io.github.vciconnector.session.SessionStore;
+import io.github.vciconnector.session.SingleUseChecker;
 
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
@@ -23,13 +23,13 @@ public class CNonces {
     private static final int RANDOM = 16;
     private static final int MAC = 16;
 
-    private final SessionStore store;
+    private final SingleUseChecker store;
     private final SecureRandom random;
     private final Clock clock;
     private final Duration lifetime;
     private final ServerKey key;
 
-    public CNonces(SessionStore store, ServerSecrets secrets, SecureRandom random, Clock clock, IssuanceProperties properties) {
+    public CNonces(SingleUseChecker store, ServerSecrets secrets, SecureRandom random, Clock clock, IssuanceProperties properties) {
         this.store = store;
         this.random = random;
         this.key = secrets.hmacKey("c-nonce");
@@ -59,7 +59,7 @@ public class CNonces {
         if (!genuine(bytes)) return false;
         long remaining = ByteBuffer.wrap(bytes).getLong() - clock.millis();
         if (remaining <= 0) return false;
-        return store.markUsed("c_nonce", cNonce, Duration.ofMillis(remaining));
+        return store.markUsed(SingleUseChecker.Kind.C_NONCE, cNonce, Duration.ofMillis(remaining));
     }
 
     /** The MAC matches under a key still accepted: a nonce issued just before a rotation stays usable. */

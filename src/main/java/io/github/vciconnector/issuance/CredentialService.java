@@ -13,7 +13,7 @@ import io.github.vciconnector.sdjwt.SdJwtVcRequest;
 import io.github.vciconnector.sdjwt.SelectiveDisclosure;
 import io.github.vciconnector.session.IssuanceSession;
 import io.github.vciconnector.session.OfferStatus;
-import io.github.vciconnector.session.SessionStore;
+import io.github.vciconnector.session.OfferStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -41,7 +41,7 @@ public class CredentialService {
     private final CredentialConfigurations configurations;
     private final KeyProofVerifier proofs;
     private final SdJwtVcIssuer sdJwtVcIssuer;
-    private final SessionStore store;
+    private final OfferStore store;
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final String credentialIssuer;
@@ -52,7 +52,7 @@ public class CredentialService {
 
     /** @param accessTokenLifetime as the token endpoint grants it: the claims stay that long after TOKEN_ISSUED at most */
     public CredentialService(CredentialConfigurations configurations, KeyProofVerifier proofs, SdJwtVcIssuer sdJwtVcIssuer,
-                             SessionStore store, Clock clock, ApplicationEventPublisher events, ConnectorProperties connector,
+                             OfferStore store, Clock clock, ApplicationEventPublisher events, ConnectorProperties connector,
                              SecureRandom random, IssuanceProperties properties, Duration accessTokenLifetime) {
         this.configurations = configurations;
         this.policies = policies(configurations);

@@ -11,7 +11,8 @@ import io.github.vciconnector.metadata.WalletTrustPolicy;
 import io.github.vciconnector.oauth.TokenProperties;
 import io.github.vciconnector.sdjwt.SdJwtVcIssuer;
 import io.github.vciconnector.session.ServerSecrets;
-import io.github.vciconnector.session.SessionStore;
+import io.github.vciconnector.session.OfferStore;
+import io.github.vciconnector.session.SingleUseChecker;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,7 +31,7 @@ class IssuanceConfiguration {
     }
 
     @Bean
-    CNonces cNonces(SessionStore store, ServerSecrets secrets, SecureRandom random, Clock clock, IssuanceProperties properties) {
+    CNonces cNonces(SingleUseChecker store, ServerSecrets secrets, SecureRandom random, Clock clock, IssuanceProperties properties) {
         return new CNonces(store, secrets, random, clock, properties);
     }
 
@@ -64,7 +65,7 @@ class IssuanceConfiguration {
 
     @Bean
     CredentialService credentialService(CredentialConfigurations configurations, KeyProofVerifier proofs, SdJwtVcIssuer issuer,
-                                        SessionStore store, Clock clock, ApplicationEventPublisher events,
+                                        OfferStore store, Clock clock, ApplicationEventPublisher events,
                                         ConnectorProperties connector, SecureRandom random, IssuanceProperties properties,
                                         TokenProperties tokens) {
         return new CredentialService(configurations, proofs, issuer, store, clock, events, connector, random, properties,
@@ -72,7 +73,7 @@ class IssuanceConfiguration {
     }
 
     @Bean
-    NotificationService notificationService(SessionStore store) {
+    NotificationService notificationService(OfferStore store) {
         return new NotificationService(store);
     }
 }

@@ -4,7 +4,7 @@ import io.github.vciconnector.keys.Digests;
 import io.github.vciconnector.oauth.AuthorizedWallet;
 import io.github.vciconnector.session.IssuanceSession;
 import io.github.vciconnector.session.OfferStatus;
-import io.github.vciconnector.session.SessionStore;
+import io.github.vciconnector.session.OfferStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,9 +22,9 @@ public class NotificationService {
 
     private static final Logger log = LoggerFactory.getLogger(NotificationService.class);
 
-    private final SessionStore store;
+    private final OfferStore store;
 
-    public NotificationService(SessionStore store) {
+    public NotificationService(OfferStore store) {
         this.store = store;
     }
 

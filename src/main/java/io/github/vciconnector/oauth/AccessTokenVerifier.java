@@ -5,7 +5,7 @@ import io.github.vciconnector.oauth.dpop.DPoPProof;
 import io.github.vciconnector.oauth.dpop.DPoPProofException;
 import io.github.vciconnector.oauth.dpop.DPoPProofVerifier;
 import io.github.vciconnector.session.IssuanceSession;
-import io.github.vciconnector.session.SessionStore;
+import io.github.vciconnector.session.OfferStore;
 
 import java.net.URI;
 import java.util.List;
@@ -21,11 +21,11 @@ public class AccessTokenVerifier {
     /** RFC 6750 §2.1 b64token / RFC 7235 token68 characters. */
     private static final Pattern TOKEN68 = Pattern.compile("[A-Za-z0-9._~+/=-]+");
 
-    private final SessionStore store;
+    private final OfferStore store;
     private final DPoPProofVerifier dpop;
     private final AccessTokenIndex accessTokens;
 
-    public AccessTokenVerifier(SessionStore store, DPoPProofVerifier dpop, AccessTokenIndex accessTokens) {
+    public AccessTokenVerifier(OfferStore store, DPoPProofVerifier dpop, AccessTokenIndex accessTokens) {
         this.store = store;
         this.dpop = dpop;
         this.accessTokens = accessTokens;

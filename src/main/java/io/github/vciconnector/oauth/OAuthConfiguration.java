@@ -11,7 +11,9 @@ import io.github.vciconnector.oauth.dpop.DPoPProperties;
 import io.github.vciconnector.offer.OfferProperties;
 import io.github.vciconnector.offer.OfferSecrets;
 import io.github.vciconnector.session.ServerSecrets;
-import io.github.vciconnector.session.SessionStore;
+import io.github.vciconnector.session.AttemptCounters;
+import io.github.vciconnector.session.OfferStore;
+import io.github.vciconnector.session.SingleUseChecker;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,7 +31,7 @@ class OAuthConfiguration {
     }
 
     @Bean
-    DPoPProofVerifier dpopProofVerifier(SessionStore store, DPoPNonces nonces, Clock clock, DPoPProperties properties) {
+    DPoPProofVerifier dpopProofVerifier(SingleUseChecker store, DPoPNonces nonces, Clock clock, DPoPProperties properties) {
         return new DPoPProofVerifier(store, nonces, clock, properties);
     }
 
@@ -39,7 +41,7 @@ class OAuthConfiguration {
      */
     @Bean
     ClientAuthentication clientAuthentication(HaipProperties haip, WalletAttestationProperties properties,
-                                              SessionStore store, Clock clock, ConnectorProperties connector) {
+                                              SingleUseChecker store, Clock clock, ConnectorProperties connector) {
         String variable = WalletAttestationProperties.TRUST_ANCHORS_VARIABLE;
         if (properties.trustAnchors().isEmpty() && haip.walletAttestationRequired()) {
             throw new IllegalStateException(variable + " is not set: HAIP requires wallet attestation, so list the "
@@ -52,12 +54,12 @@ class OAuthConfiguration {
     }
 
     @Bean
-    PreAuthorizedCodeGrant preAuthorizedCodeGrant(SessionStore store, DPoPProofVerifier dpop,
+    PreAuthorizedCodeGrant preAuthorizedCodeGrant(OfferStore store, AttemptCounters attempts, DPoPProofVerifier dpop,
                                                   ClientAuthentication clientAuthentication, OfferSecrets secrets,
                                                   OfferProperties offerProperties, TokenProperties tokenProperties,
                                                   ConnectorProperties connector, Clock clock, ApplicationEventPublisher events,
                                                   AccessTokenIndex accessTokens) {
-        return new PreAuthorizedCodeGrant(store, dpop, clientAuthentication, secrets, accessTokens, offerProperties,
+        return new PreAuthorizedCodeGrant(store, attempts, dpop, clientAuthentication, secrets, accessTokens, offerProperties,
                 tokenProperties, connector, clock, events);
     }
 
@@ -67,7 +69,7 @@ class OAuthConfiguration {
     }
 
     @Bean
-    AccessTokenVerifier accessTokenVerifier(SessionStore store, DPoPProofVerifier dpop, AccessTokenIndex accessTokens) {
+    AccessTokenVerifier accessTokenVerifier(OfferStore store, DPoPProofVerifier dpop, AccessTokenIndex accessTokens) {
         return new AccessTokenVerifier(store, dpop, accessTokens);
     }
 }

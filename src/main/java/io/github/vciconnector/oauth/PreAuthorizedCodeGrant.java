@@ -13,7 +13,8 @@ import io.github.vciconnector.offer.OfferProperties;
 import io.github.vciconnector.offer.OfferSecrets;
 import io.github.vciconnector.session.IssuanceSession;
 import io.github.vciconnector.session.OfferStatus;
-import io.github.vciconnector.session.SessionStore;
+import io.github.vciconnector.session.AttemptCounters;
+import io.github.vciconnector.session.OfferStore;
 import org.springframework.context.ApplicationEventPublisher;
 
 import java.net.URI;
@@ -27,7 +28,8 @@ import java.util.Optional;
  */
 public class PreAuthorizedCodeGrant {
 
-    private final SessionStore store;
+    private final OfferStore store;
+    private final AttemptCounters attempts;
     private final DPoPProofVerifier dpop;
     private final ClientAuthentication clientAuthentication;
     private final OfferSecrets secrets;
@@ -38,11 +40,12 @@ public class PreAuthorizedCodeGrant {
     private final ApplicationEventPublisher events;
     private final URI tokenEndpoint;
 
-    public PreAuthorizedCodeGrant(SessionStore store, DPoPProofVerifier dpop,
+    public PreAuthorizedCodeGrant(OfferStore store, AttemptCounters attempts, DPoPProofVerifier dpop,
                                   ClientAuthentication clientAuthentication, OfferSecrets secrets,
                                   AccessTokenIndex accessTokens, OfferProperties offerProperties, TokenProperties tokenProperties,
                                   ConnectorProperties connector, Clock clock, ApplicationEventPublisher events) {
         this.store = store;
+        this.attempts = attempts;
         this.dpop = dpop;
         this.clientAuthentication = clientAuthentication;
         this.secrets = secrets;
@@ -130,7 +133,7 @@ public class PreAuthorizedCodeGrant {
      */
     private void checkTxCode(IssuanceSession session, String txCode) {
         int max = offerProperties.txCodeMaxAttempts();
-        long attempt = store.increment("tx-code-attempts", session.offerId(),
+        long attempt = attempts.increment(AttemptCounters.Kind.TX_CODE, session.offerId(),
                 Duration.between(clock.instant(), session.expiresAt()).plusMinutes(1));
         if (attempt > max) {
             lock(session);

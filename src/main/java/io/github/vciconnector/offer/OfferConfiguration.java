@@ -3,15 +3,16 @@ package io.github.vciconnector.offer;
 import io.github.vciconnector.config.ConnectorProperties;
 import io.github.vciconnector.metadata.CredentialConfigurations;
 import io.github.vciconnector.session.ServerSecrets;
-import io.github.vciconnector.session.SessionStore;
-import org.springframework.beans.factory.annotation.Value;
+import io.github.vciconnector.session.CallbackMaxAge;
+import io.github.vciconnector.session.IdempotencyKeys;
+import io.github.vciconnector.session.OfferStore;
+import io.github.vciconnector.session.SessionRetention;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 
 /** Offer beans. */
 @Configuration(proxyBeanMethods = false)
@@ -22,15 +23,22 @@ class OfferConfiguration {
         return new OfferSecrets(serverSecrets, random);
     }
 
+    /** The retention setting, read once here by its owner, for the store adapters. */
     @Bean
-    OfferExpirySweeper offerExpirySweeper(SessionStore store, Clock clock, ApplicationEventPublisher events, OfferProperties properties) {
+    SessionRetention sessionRetention(OfferProperties properties) {
+        return new SessionRetention(properties.retention());
+    }
+
+    @Bean
+    OfferExpirySweeper offerExpirySweeper(OfferStore store, Clock clock, ApplicationEventPublisher events, OfferProperties properties) {
         return new OfferExpirySweeper(store, clock, events, properties.sweepInterval());
     }
 
     @Bean
-    OfferService offerService(SessionStore store, CredentialConfigurations configurations, ConnectorProperties connector,
-                              OfferProperties properties, OfferSecrets secrets, SecureRandom random, Clock clock,
-                              ApplicationEventPublisher events, @Value("${connector.callback.max-age:24h}") Duration callbackMaxAge) {
-        return new OfferService(store, configurations, connector, properties, secrets, random, clock, events, callbackMaxAge);
+    OfferService offerService(OfferStore store, IdempotencyKeys idempotencyKeys, CredentialConfigurations configurations,
+                              ConnectorProperties connector, OfferProperties properties, OfferSecrets secrets, SecureRandom random,
+                              Clock clock, ApplicationEventPublisher events, CallbackMaxAge callbackMaxAge) {
+        return new OfferService(store, idempotencyKeys, configurations, connector, properties, secrets, random, clock, events,
+                callbackMaxAge.value());
     }
 }

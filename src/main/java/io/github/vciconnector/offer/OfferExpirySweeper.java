@@ -2,7 +2,7 @@ package io.github.vciconnector.offer;
 
 import io.github.vciconnector.session.IssuanceSession;
 import io.github.vciconnector.session.OfferStatus;
-import io.github.vciconnector.session.SessionStore;
+import io.github.vciconnector.session.OfferStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -25,14 +25,14 @@ public class OfferExpirySweeper implements SmartLifecycle {
     private static final int BATCH = 200;
     static final String REASON = "offer expired before the credential was issued";
 
-    private final SessionStore store;
+    private final OfferStore store;
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final Duration interval;
     private ScheduledExecutorService scheduler;
     private volatile boolean running;
 
-    public OfferExpirySweeper(SessionStore store, Clock clock, ApplicationEventPublisher events, Duration interval) {
+    public OfferExpirySweeper(OfferStore store, Clock clock, ApplicationEventPublisher events, Duration interval) {
         this.store = store;
         this.clock = clock;
         this.events = events;

@@ -1,7 +1,7 @@
 package io.github.vciconnector.offer;
 
 import io.github.vciconnector.keys.Digests;
-import io.github.vciconnector.session.SessionStore;
+import io.github.vciconnector.session.IdempotencyKeys;
 
 import java.time.Duration;
 import java.util.List;
@@ -15,13 +15,12 @@ import java.util.TreeMap;
  */
 final class OfferIdempotency {
 
-    static final String NAMESPACE = "offer-idempotency";
     static final int MAX_KEY_LENGTH = 255;
 
-    private final SessionStore store;
+    private final IdempotencyKeys store;
     private final OfferSecrets secrets;
 
-    OfferIdempotency(SessionStore store, OfferSecrets secrets) {
+    OfferIdempotency(IdempotencyKeys store, OfferSecrets secrets) {
         this.store = store;
         this.secrets = secrets;
     }
@@ -34,7 +33,7 @@ final class OfferIdempotency {
     String claim(String key, String canonicalRequest, String candidateOfferId, Duration ttl) {
         requireWellFormed(key);
         String fingerprint = secrets.requestFingerprint(canonicalRequest);
-        String existing = store.putIfAbsent(NAMESPACE, Digests.sha256(key), fingerprint + " " + candidateOfferId, ttl);
+        String existing = store.putIfAbsent(Digests.sha256(key), fingerprint + " " + candidateOfferId, ttl);
         if (existing == null) return null;
         int space = existing.indexOf(' ');
         if (!secrets.matchesRequest(canonicalRequest, existing.substring(0, space))) {

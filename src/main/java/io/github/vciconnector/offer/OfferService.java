@@ -8,7 +8,8 @@ import io.github.vciconnector.metadata.CredentialConfigurations;
 import io.github.vciconnector.metadata.IssuerMetadata;
 import io.github.vciconnector.session.IssuanceSession;
 import io.github.vciconnector.session.OfferStatus;
-import io.github.vciconnector.session.SessionStore;
+import io.github.vciconnector.session.IdempotencyKeys;
+import io.github.vciconnector.session.OfferStore;
 import io.github.vciconnector.session.TxCodeSpec;
 import org.springframework.context.ApplicationEventPublisher;
 
@@ -32,7 +33,7 @@ public class OfferService {
 
     private static final long REPLAY_WAIT_MILLIS = 2_000;
 
-    private final SessionStore store;
+    private final OfferStore store;
     private final CredentialConfigurations configurations;
     private final ConnectorProperties connector;
     private final OfferProperties properties;
@@ -44,7 +45,7 @@ public class OfferService {
     private final Duration callbackMaxAge;
 
     /** @param callbackMaxAge how long the callbacks of an offer are retried ({@code connector.callback.max-age}) */
-    public OfferService(SessionStore store, CredentialConfigurations configurations, ConnectorProperties connector,
+    public OfferService(OfferStore store, IdempotencyKeys idempotencyKeys, CredentialConfigurations configurations, ConnectorProperties connector,
                         OfferProperties properties, OfferSecrets secrets, SecureRandom random, Clock clock,
                         ApplicationEventPublisher events, Duration callbackMaxAge) {
         this.store = store;
@@ -52,7 +53,7 @@ public class OfferService {
         this.connector = connector;
         this.properties = properties;
         this.secrets = secrets;
-        this.idempotency = new OfferIdempotency(store, secrets);
+        this.idempotency = new OfferIdempotency(idempotencyKeys, secrets);
         this.random = random;
         this.clock = clock;
         this.events = events;

@@ -38,7 +38,7 @@ public record OfferSnapshot(String offerId, String credentialConfigurationId, Of
         }
         return new OfferSnapshot(session.offerId(), session.credentialConfigurationId(), status, timestamps,
                 session.expiresAt(), session.credentialsIssued(), session.txCode() != null, session.failureReason(),
-                session.callbacks());
+                session.outbox().events());
     }
 
     public Instant createdAt() {

@@ -2,17 +2,14 @@ package io.github.vciconnector.session;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * One credential offer and everything the flow learns about it, from creation to issuance. Immutable: every
- * change makes a new copy with {@code version + 1}, written with {@link SessionStore#update} (compare-and-set).
+ * change makes a new copy with {@code version + 1}, written with {@link OfferStore#update} (compare-and-set).
  * Claims are personal data: they are dropped ({@code null}) once the offer reaches a final state, except ISSUED,
  * which keeps them for further Credential Requests on the same token until that token expires or the wallet
  * notifies that it is done ({@link #withoutClaims()}).
@@ -21,8 +18,7 @@ import java.util.Optional;
  * @param txCodeHash keyed hash of the Transaction Code, or {@code null} when none was requested
  * @param dpopJkt RFC 7638 thumbprint of the wallet's DPoP key once a token was issued
  * @param notificationId handed to the wallet with its credentials (the same in every response), for the Notification Endpoint
- * @param callbacks the callback events of this offer, in the order they happened
- * @param callbackDeadline how long a new callback event may be retried (fixed when the offer is created)
+ * @param outbox the callback events of this offer, written with every state change they report
  */
 public record IssuanceSession(
         String offerId,
@@ -39,8 +35,7 @@ public record IssuanceSession(
         int credentialsIssued,
         String failureReason,
         String notificationId,
-        List<Callback> callbacks,
-        Duration callbackMaxAge) {
+        CallbackOutbox outbox) {
 
     public IssuanceSession {
         if (offerId == null || offerId.isBlank()) throw new IllegalArgumentException("offerId is required");
@@ -49,8 +44,7 @@ public record IssuanceSession(
         var copy = new EnumMap<OfferStatus, Instant>(OfferStatus.class);
         if (history != null) copy.putAll(history);
         history = Collections.unmodifiableMap(copy);
-        callbacks = callbacks == null ? List.of() : List.copyOf(callbacks);
-        if (callbackMaxAge == null) callbackMaxAge = Duration.ofHours(24);
+        if (outbox == null) throw new IllegalArgumentException("outbox is required");
     }
 
     /** A fresh offer in state {@link OfferStatus#OFFER_CREATED}. */
@@ -59,8 +53,7 @@ public record IssuanceSession(
                                           Instant now, Instant expiresAt, Duration callbackMaxAge) {
         return new IssuanceSession(offerId, 0, credentialConfigurationId, claims, preAuthorizedCodeHash, txCode,
                 txCodeHash, OfferStatus.OFFER_CREATED, Map.of(OfferStatus.OFFER_CREATED, now), expiresAt, null, 0, null,
-                null, List.of(Callback.pending(OfferStatus.OFFER_CREATED.name(), now, null, now.plus(callbackMaxAge))),
-                callbackMaxAge);
+                null, CallbackOutbox.opened(now, callbackMaxAge));
     }
 
     public Instant createdAt() {
@@ -77,7 +70,7 @@ public record IssuanceSession(
      */
     public IssuanceSession tokenIssued(String jkt, Instant now, Instant tokenExpiresAt) {
         Instant newExpiry = tokenExpiresAt.isAfter(expiresAt) ? tokenExpiresAt : expiresAt;
-        return next(OfferStatus.TOKEN_ISSUED, now, claims, jkt, credentialsIssued, failureReason, newExpiry, notificationId, null);
+        return next(OfferStatus.TOKEN_ISSUED, now, claims, jkt, credentialsIssued, failureReason, newExpiry, notificationId, outbox);
     }
 
     /**
@@ -86,7 +79,7 @@ public record IssuanceSession(
      */
     public IssuanceSession issued(int count, Instant now, String newNotificationId, Instant claimsUntil) {
         return next(OfferStatus.ISSUED, now, claims, dpopJkt, credentialsIssued + count, failureReason, claimsUntil,
-                newNotificationId, Callback.pending(OfferStatus.ISSUED.name(), now, null, now.plus(callbackMaxAge)));
+                newNotificationId, outbox.queue(OfferStatus.ISSUED, now, null));
     }
 
     /** The ISSUED session after one more Credential Response on the same token: counted, no second callback. */
@@ -94,14 +87,14 @@ public record IssuanceSession(
         if (status != OfferStatus.ISSUED) throw new IllegalStateException("offer " + offerId + " is not ISSUED");
         return new IssuanceSession(offerId, version + 1, credentialConfigurationId, claims, preAuthorizedCodeHash, txCode,
                 txCodeHash, status, history, expiresAt, dpopJkt, credentialsIssued + count, failureReason, notificationId,
-                callbacks, callbackMaxAge);
+                outbox);
     }
 
     /** The session without its claims, status unchanged: no further credentials (token expired, wallet done). */
     public IssuanceSession withoutClaims() {
         return new IssuanceSession(offerId, version + 1, credentialConfigurationId, null, preAuthorizedCodeHash, txCode,
                 txCodeHash, status, history, expiresAt, dpopJkt, credentialsIssued, failureReason, notificationId,
-                callbacks, callbackMaxAge);
+                outbox);
     }
 
     /** True while the session can issue (more) credentials: TOKEN_ISSUED, or ISSUED with the claims still kept. */
@@ -116,28 +109,14 @@ public record IssuanceSession(
     public IssuanceSession ended(OfferStatus finalStatus, String reason, Instant now) {
         if (!finalStatus.isFinal() || finalStatus == OfferStatus.ISSUED)
             throw new IllegalArgumentException(finalStatus + " is not an end other than ISSUED");
-        Callback callback = finalStatus == OfferStatus.CANCELLED ? null
-                : Callback.pending(finalStatus.name(), now, reason, now.plus(callbackMaxAge));
-        return next(finalStatus, now, null, dpopJkt, credentialsIssued, reason, expiresAt, notificationId, callback);
+        CallbackOutbox queued = finalStatus == OfferStatus.CANCELLED ? outbox : outbox.queue(finalStatus, now, reason);
+        return next(finalStatus, now, null, dpopJkt, credentialsIssued, reason, expiresAt, notificationId, queued);
     }
 
-    /** The session with one callback replaced (matched by event id), for delivery bookkeeping. */
-    public IssuanceSession withCallback(Callback updated) {
-        var list = new ArrayList<Callback>(callbacks.size());
-        for (Callback callback : callbacks) list.add(callback.eventId().equals(updated.eventId()) ? updated : callback);
+    /** The session with its outbox changed by the webhook's delivery bookkeeping, status unchanged. */
+    public IssuanceSession withOutbox(CallbackOutbox updated) {
         return new IssuanceSession(offerId, version + 1, credentialConfigurationId, claims, preAuthorizedCodeHash, txCode,
-                txCodeHash, status, history, expiresAt, dpopJkt, credentialsIssued, failureReason, notificationId, list,
-                callbackMaxAge);
-    }
-
-    /** The first callback still to deliver; events of one offer leave in order. */
-    public Optional<Callback> nextPendingCallback() {
-        return callbacks.stream().filter(Callback::isPending).findFirst();
-    }
-
-    /** When the store should next look at this session's callbacks, if any is pending. */
-    public Optional<Instant> nextCallbackDue() {
-        return nextPendingCallback().map(Callback::nextAttemptAt);
+                txCodeHash, status, history, expiresAt, dpopJkt, credentialsIssued, failureReason, notificationId, updated);
     }
 
     /**
@@ -155,19 +134,15 @@ public record IssuanceSession(
     public Instant retainUntil(Duration retention) {
         Instant last = expiresAt;
         for (Instant at : history.values()) if (at.isAfter(last)) last = at;
-        for (Callback callback : callbacks) if (callback.deadline().isAfter(last)) last = callback.deadline();
-        return last.plus(retention);
+        return outbox.lastDeadline(last).plus(retention);
     }
 
     private IssuanceSession next(OfferStatus newStatus, Instant now, Map<String, Object> newClaims, String jkt,
-                                 int issued, String reason, Instant newExpiry, String newNotificationId, Callback callback) {
+                                 int issued, String reason, Instant newExpiry, String newNotificationId, CallbackOutbox newOutbox) {
         var newHistory = new EnumMap<OfferStatus, Instant>(OfferStatus.class);
         newHistory.putAll(history);
         newHistory.put(newStatus, now);
-        var newCallbacks = new ArrayList<>(callbacks);
-        if (callback != null) newCallbacks.add(callback);
         return new IssuanceSession(offerId, version + 1, credentialConfigurationId, newClaims, preAuthorizedCodeHash,
-                txCode, txCodeHash, newStatus, newHistory, newExpiry, jkt, issued, reason, newNotificationId, newCallbacks,
-                callbackMaxAge);
+                txCode, txCodeHash, newStatus, newHistory, newExpiry, jkt, issued, reason, newNotificationId, newOutbox);
     }
 }

@@ -13,7 +13,7 @@ import java.util.List;
 /**
  * The master secret every server key is derived from (HKDF-SHA256, RFC 5869, one label per key), and during a
  * rotation the previous one, whose keys are still accepted for verification and decryption. Neither the master
- * secret nor a derived key is ever written to the {@link SessionStore}: with Redis the operator supplies the master
+ * secret nor a derived key is ever written to the store: with Redis the operator supplies the master
  * secret ({@link ServerSecretsProperties}); the in-memory store draws one at startup.
  */
 public final class ServerSecrets {

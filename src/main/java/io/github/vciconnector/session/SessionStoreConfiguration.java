@@ -1,23 +1,24 @@
 package io.github.vciconnector.session;
 
 import io.github.vciconnector.session.memory.InMemorySessionStore;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 
-/** Chooses the {@link SessionStore}: in memory unless {@code CONNECTOR_SESSION_STORE} says otherwise. */
+/**
+ * Chooses the store adapter, one bean implementing every store port: in memory unless {@code CONNECTOR_SESSION_STORE}
+ * says otherwise.
+ */
 @Configuration(proxyBeanMethods = false)
 class SessionStoreConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "connector.session-store", havingValue = "memory", matchIfMissing = true)
-    SessionStore inMemorySessionStore(Clock clock, @Value("${connector.offers.retention:24h}") Duration retention) {
-        return new InMemorySessionStore(clock, retention);
+    InMemorySessionStore inMemorySessionStore(Clock clock, SessionRetention retention) {
+        return new InMemorySessionStore(clock, retention.value());
     }
 
     /**

@@ -4,8 +4,9 @@ import io.github.vciconnector.issuance.CredentialsIssued;
 import io.github.vciconnector.offer.OfferCreated;
 import io.github.vciconnector.offer.OfferEnded;
 import io.github.vciconnector.session.Callback;
-import io.github.vciconnector.session.IssuanceSession;
-import io.github.vciconnector.session.SessionStore;
+import io.github.vciconnector.session.CallbackOutbox;
+import io.github.vciconnector.session.Leases;
+import io.github.vciconnector.session.OfferStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -34,7 +35,8 @@ public class CallbackDispatcher implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(CallbackDispatcher.class);
     private static final int BATCH = 100;
 
-    private final SessionStore store;
+    private final OfferStore store;
+    private final Leases leases;
     private final CallbackSender sender;
     private final CallbackProperties properties;
     private final CallbackMetrics metrics;
@@ -46,9 +48,10 @@ public class CallbackDispatcher implements SmartLifecycle {
     private ExecutorService workers;
     private volatile boolean running;
 
-    CallbackDispatcher(SessionStore store, CallbackSender sender, CallbackProperties properties, CallbackMetrics metrics,
+    CallbackDispatcher(OfferStore store, Leases leases, CallbackSender sender, CallbackProperties properties, CallbackMetrics metrics,
                        Clock clock, SecureRandom random) {
         this.store = store;
+        this.leases = leases;
         this.sender = sender;
         this.properties = properties;
         this.metrics = metrics;
@@ -109,16 +112,17 @@ public class CallbackDispatcher implements SmartLifecycle {
      * Returns true when an event was delivered (or given up), so the next one may follow.
      */
     private boolean deliverNext(String offerId) {
-        if (!store.markUsed("callback-lease", offerId, leaseTtl)) return false; // another replica delivers this offer
+        Optional<Leases.Lease> lease = leases.acquire(Leases.Kind.CALLBACK_DELIVERY, offerId, leaseTtl);
+        if (lease.isEmpty()) return false; // another replica delivers this offer
         try {
-            Optional<Callback> due = store.findById(offerId).flatMap(IssuanceSession::nextPendingCallback);
+            Optional<Callback> due = store.findById(offerId).flatMap(session -> session.outbox().nextPending());
             if (due.isEmpty() || due.get().nextAttemptAt().isAfter(clock.instant())) return false;
             return attempt(offerId, due.get());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
         } finally {
-            store.consume("callback-lease", offerId);
+            leases.release(lease.get());
         }
     }
 
@@ -144,7 +148,7 @@ public class CallbackDispatcher implements SmartLifecycle {
 
     /** Writes the outcome with compare-and-set, re-reading when another writer (a state change) got there first. */
     private void record(String offerId, Callback outcome) {
-        store.transition(offerId, current -> Optional.of(current.withCallback(outcome)));
+        store.transition(offerId, current -> Optional.of(current.withOutbox(current.outbox().with(outcome))));
     }
 
     /**
@@ -157,13 +161,12 @@ public class CallbackDispatcher implements SmartLifecycle {
         store.transition(offerId, session -> {
             Instant now = clock.instant();
             requeued[0] = 0;
-            for (Callback callback : session.callbacks()) {
-                if (callback.delivery() == Callback.Delivery.UNDELIVERABLE) {
-                    session = session.withCallback(callback.redeliver(now, now.plus(properties.maxAge())));
-                    requeued[0]++;
-                }
-            }
-            return requeued[0] == 0 ? Optional.empty() : Optional.of(session);
+            CallbackOutbox outbox = session.outbox().map(callback -> {
+                if (callback.delivery() != Callback.Delivery.UNDELIVERABLE) return callback;
+                requeued[0]++;
+                return callback.redeliver(now, now.plus(properties.maxAge()));
+            });
+            return requeued[0] == 0 ? Optional.empty() : Optional.of(session.withOutbox(outbox));
         }).ifPresent(requeuedSession -> deliverSoon(offerId));
         return Optional.of(requeued[0]);
     }

@@ -1,6 +1,8 @@
 package io.github.vciconnector.webhook;
 
-import io.github.vciconnector.session.SessionStore;
+import io.github.vciconnector.session.CallbackMaxAge;
+import io.github.vciconnector.session.Leases;
+import io.github.vciconnector.session.OfferStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,10 +16,16 @@ import java.time.Clock;
 class WebhookConfiguration {
 
     @Bean
-    CallbackDispatcher callbackDispatcher(SessionStore store, CallbackProperties properties, JsonMapper json,
+    CallbackDispatcher callbackDispatcher(OfferStore store, Leases leases, CallbackProperties properties, JsonMapper json,
                                           MeterRegistry meters, Clock clock, SecureRandom random) {
-        return new CallbackDispatcher(store, new CallbackSender(properties, json, clock), properties,
+        return new CallbackDispatcher(store, leases, new CallbackSender(properties, json, clock), properties,
                 new CallbackMetrics(meters), clock, random);
+    }
+
+    /** The max-age setting, read once by its owner, for the offer feature that fixes it into each new offer. */
+    @Bean
+    CallbackMaxAge callbackMaxAge(CallbackProperties properties) {
+        return new CallbackMaxAge(properties.maxAge());
     }
 
     @Bean

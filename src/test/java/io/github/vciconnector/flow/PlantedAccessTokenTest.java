@@ -7,7 +7,7 @@ import io.github.vciconnector.demo.IssuerMetadata;
 import io.github.vciconnector.demo.JwtKeyProofs;
 import io.github.vciconnector.demo.WalletClient;
 import io.github.vciconnector.keys.Digests;
-import io.github.vciconnector.session.SessionStore;
+import io.github.vciconnector.session.OfferStore;
 import io.github.vciconnector.support.WalletFlowTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PlantedAccessTokenTest extends WalletFlowTest {
 
     @Autowired
-    private SessionStore store;
+    private OfferStore store;
 
     private final WalletClient attacker = wallet();
     private final ECKey attackerDPoPKey = WalletClient.generateKey();

@@ -9,7 +9,7 @@ import io.github.vciconnector.demo.JwtKeyProofs;
 import io.github.vciconnector.demo.SdJwtView;
 import io.github.vciconnector.demo.WalletClient;
 import io.github.vciconnector.session.Race;
-import io.github.vciconnector.session.SessionStore;
+import io.github.vciconnector.session.OfferStore;
 import io.github.vciconnector.support.WalletFlowTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,7 +38,7 @@ class RepeatCredentialRequestTest extends WalletFlowTest {
     private String offerId;
 
     @Autowired
-    private SessionStore store;
+    private OfferStore store;
 
     @BeforeEach
     void issueFirst() throws Exception {

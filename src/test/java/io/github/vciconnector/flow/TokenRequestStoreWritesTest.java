@@ -7,7 +7,7 @@ import io.github.vciconnector.demo.WalletAttestations;
 import io.github.vciconnector.demo.WalletClient;
 import io.github.vciconnector.demo.WalletProvider;
 import io.github.vciconnector.keys.TestPki;
-import io.github.vciconnector.session.SessionStore;
+import io.github.vciconnector.session.OfferStore;
 import io.github.vciconnector.session.memory.InMemorySessionStore;
 import io.github.vciconnector.support.WalletFlowTest;
 import org.junit.jupiter.api.Test;
@@ -57,7 +57,7 @@ class TokenRequestStoreWritesTest extends WalletFlowTest {
     }
 
     @Autowired
-    private SessionStore store;
+    private OfferStore store;
 
     private final WalletClient wallet = wallet();
     private final ECKey dpopKey = WalletClient.generateKey();

@@ -30,7 +30,7 @@ class OfferExpirySweeperTest {
         IssuanceSession after = fixture.store.findById(issued.offerId()).orElseThrow();
         assertThat(after.claims()).isNull();
         assertThat(after.status()).isEqualTo(OfferStatus.ISSUED);
-        assertThat(after.callbacks()).extracting(c -> c.status()).containsExactly("OFFER_CREATED", "ISSUED");
+        assertThat(after.outbox().events()).extracting(c -> c.status()).containsExactly("OFFER_CREATED", "ISSUED");
         assertThat(fixture.events).isEmpty();
         assertThat(fixture.store.findExpiredOffers(fixture.clock.instant(), 10)).doesNotContain(issued.offerId());
     }

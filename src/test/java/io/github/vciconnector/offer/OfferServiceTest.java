@@ -121,7 +121,7 @@ class OfferServiceTest {
     void createWhenIdempotencyEntryStoredThenItHoldsNoClaimValue() {
         offers.create(request(claims(), null, null), "key-1");
 
-        String stored = fixture.store.putIfAbsent(OfferIdempotency.NAMESPACE, Digests.sha256("key-1"), "probe", Duration.ofMinutes(1));
+        String stored = fixture.store.putIfAbsent(Digests.sha256("key-1"), "probe", Duration.ofMinutes(1));
         assertThat(stored).doesNotContain("Erika", "Mustermann");
     }
 

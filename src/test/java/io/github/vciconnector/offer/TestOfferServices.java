@@ -35,7 +35,7 @@ final class TestOfferServices {
     TestOfferServices() {
         var configuration = new CredentialConfiguration("IdentityCredential", "identity_credential", typeMetadata(), Duration.ofDays(365));
         var secrets = new OfferSecrets(ServerSecrets.random(new SecureRandom()), new SecureRandom());
-        service = new OfferService(store, new CredentialConfigurations(List.of(configuration)),
+        service = new OfferService(store, store, new CredentialConfigurations(List.of(configuration)),
                 new ConnectorProperties(URI.create("https://issuer.example.com")),
                 new OfferProperties(Duration.ofMinutes(10), Duration.ofHours(24), Duration.ofHours(24), 5, Duration.ofSeconds(1)),
                 secrets, new SecureRandom(), clock, events::add, Duration.ofHours(24));

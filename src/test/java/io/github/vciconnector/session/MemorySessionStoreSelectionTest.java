@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MemorySessionStoreSelectionTest extends ConnectorIntegrationTest {
 
     @Autowired
-    private SessionStore store;
+    private OfferStore store;
 
     @Test
     void startWhenStoreNotConfiguredThenMemoryAndHealthUpWithoutRedis() throws Exception {

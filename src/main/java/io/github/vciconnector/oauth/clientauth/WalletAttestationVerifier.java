@@ -18,7 +18,7 @@ import io.github.vciconnector.oauth.SingleUseProof;
 import io.github.vciconnector.oauth.TokenError;
 import io.github.vciconnector.oauth.TokenRequest;
 import io.github.vciconnector.oauth.TokenRequestException;
-import io.github.vciconnector.session.SessionStore;
+import io.github.vciconnector.session.SingleUseChecker;
 
 import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPublicKey;
@@ -44,14 +44,14 @@ public class WalletAttestationVerifier implements ClientAuthentication {
     private static final int MAX_JWT_CHARS = 16 * 1024;
 
     private final X509ChainValidator trustAnchors;
-    private final SessionStore store;
+    private final SingleUseChecker store;
     private final Clock clock;
     private final WalletAttestationProperties properties;
     private final String issuer;
     private final boolean required;
 
     /** @param required false only for development wallets (DESIGN §7a); present attestations are checked anyway */
-    public WalletAttestationVerifier(X509ChainValidator trustAnchors, SessionStore store, Clock clock,
+    public WalletAttestationVerifier(X509ChainValidator trustAnchors, SingleUseChecker store, Clock clock,
                                      WalletAttestationProperties properties, String issuer, boolean required) {
         this.trustAnchors = trustAnchors;
         this.store = store;
@@ -91,7 +91,7 @@ public class WalletAttestationVerifier implements ClientAuthentication {
         String replayKey = Digests.replayKey(thumbprint(instanceKey), jti);
         Duration window = properties.popMaxAge().plus(properties.allowedClockSkew());
         return () -> {
-            if (!store.markUsed("abca-pop-jti", replayKey, window)) throw invalid("client attestation PoP jti was already used");
+            if (!store.markUsed(SingleUseChecker.Kind.CLIENT_ATTESTATION_POP_JTI, replayKey, window)) throw invalid("client attestation PoP jti was already used");
         };
     }
 

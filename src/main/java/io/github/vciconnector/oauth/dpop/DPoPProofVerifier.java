@@ -11,7 +11,7 @@ import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.SignedJWT;
 import io.github.vciconnector.keys.Digests;
 import io.github.vciconnector.keys.Es256;
-import io.github.vciconnector.session.SessionStore;
+import io.github.vciconnector.session.SingleUseChecker;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Verifies DPoP proofs (RFC 9449 §4.3) at the token endpoint and at protected resources, enforces server nonces
- * and rejects replayed proofs across replicas through the {@link SessionStore}. The caller still checks that
+ * and rejects replayed proofs across replicas through the {@link SingleUseChecker}. The caller still checks that
  * {@link DPoPProof#jkt()} is the key its access token is bound to, e.g. with {@link #requireBoundTo}.
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc9449#section-4.3">RFC 9449 §4.3 Checking DPoP Proofs</a>
@@ -37,7 +37,7 @@ public final class DPoPProofVerifier {
     static final int MAX_PROOF_LENGTH = 8 * 1024;
     private static final String PRIVATE_JWK = "DPoP jwk must not contain a private key";
 
-    private final SessionStore store;
+    private final SingleUseChecker store;
     private final DPoPNonces nonces;
     private final Clock clock;
     private final boolean nonceRequired;
@@ -48,7 +48,7 @@ public final class DPoPProofVerifier {
     // Expected URIs come from configuration (a handful of endpoints), so this cache stays tiny
     private final Map<URI, String> normalizedTargets = new ConcurrentHashMap<>();
 
-    public DPoPProofVerifier(SessionStore store, DPoPNonces nonces, Clock clock, DPoPProperties properties) {
+    public DPoPProofVerifier(SingleUseChecker store, DPoPNonces nonces, Clock clock, DPoPProperties properties) {
         this.store = store;
         this.nonces = nonces;
         this.clock = clock;
@@ -106,7 +106,7 @@ public final class DPoPProofVerifier {
      * @throws DPoPProofException {@code invalid_dpop_proof} when the proof was seen before
      */
     public void consume(DPoPProof proof) {
-        if (!store.markUsed("dpop-jti", proof.replayKey(), replayWindow)) throw invalid("DPoP proof replayed");
+        if (!store.markUsed(SingleUseChecker.Kind.DPOP_JTI, proof.replayKey(), replayWindow)) throw invalid("DPoP proof replayed");
     }
 
     /** RFC 9449 §4.3 item 12: the proof key must be the key the access token is bound to ({@code cnf.jkt}). */

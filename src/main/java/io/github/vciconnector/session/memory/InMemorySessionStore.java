@@ -1,7 +1,11 @@
 package io.github.vciconnector.session.memory;
 
+import io.github.vciconnector.session.AttemptCounters;
+import io.github.vciconnector.session.IdempotencyKeys;
 import io.github.vciconnector.session.IssuanceSession;
-import io.github.vciconnector.session.SessionStore;
+import io.github.vciconnector.session.Leases;
+import io.github.vciconnector.session.OfferStore;
+import io.github.vciconnector.session.SingleUseChecker;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -9,15 +13,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The embedded default {@link SessionStore}: one instance, state lost on restart. Every single-use rule is a
+ * The embedded default store, one adapter for every store port: one instance, state lost on restart. Every single-use rule is a
  * single {@link ConcurrentHashMap} operation, so it is atomic within this JVM. Expired entries are invisible at
  * once and removed by {@link #purgeExpired()}, which writes trigger at most once a minute.
  */
-public final class InMemorySessionStore implements SessionStore {
+public final class InMemorySessionStore implements OfferStore, SingleUseChecker, AttemptCounters, Leases, IdempotencyKeys {
 
     private record Entry<T>(T value, Instant expiresAt) {
         boolean alive(Instant now) {
@@ -93,50 +98,47 @@ public final class InMemorySessionStore implements SessionStore {
     }
 
     @Override
-    public boolean markUsed(String namespace, String value, Duration ttl) {
+    public boolean markUsed(SingleUseChecker.Kind kind, String value, Duration ttl) {
         purgeOccasionally(clock.instant());
         var now = clock.instant();
         var fresh = new Entry<>(1L, now.plus(ttl));
-        var key = namespace + ':' + value;
+        var key = kind.namespace() + ':' + value;
         var winner = values.compute(key, (k, current) -> current != null && current.alive(now) ? current : fresh);
         return winner == fresh;
     }
 
     @Override
-    public void remember(String namespace, String value, Duration ttl) {
-        purgeOccasionally(clock.instant());
-        values.put(namespace + ':' + value, new Entry<>(1L, clock.instant().plus(ttl)));
-    }
-
-    @Override
-    public boolean consume(String namespace, String value) {
-        var removed = values.remove(namespace + ':' + value);
-        return removed != null && removed.alive(clock.instant());
-    }
-
-    @Override
-    public long increment(String namespace, String key, Duration ttl) {
+    public long increment(AttemptCounters.Kind kind, String key, Duration ttl) {
         purgeOccasionally(clock.instant());
         var now = clock.instant();
-        return values.compute(namespace + ':' + key, (k, current) -> current != null && current.alive(now)
+        return values.compute(kind.namespace() + ':' + key, (k, current) -> current != null && current.alive(now)
                 ? new Entry<>(current.value() + 1, current.expiresAt())
                 : new Entry<>(1L, now.plus(ttl))).value();
     }
 
     @Override
-    public String putIfAbsent(String namespace, String key, String value, Duration ttl) {
-        purgeOccasionally(clock.instant());
-        var now = clock.instant();
-        var fresh = new Entry<>(value, now.plus(ttl));
-        var winner = strings.compute(namespace + ':' + key, (k, current) -> current != null && current.alive(now) ? current : fresh);
-        return winner == fresh ? null : winner.value();
+    public String putIfAbsent(String keyHash, String value, Duration ttl) {
+        return putIfAbsentEntry(NAMESPACE + ':' + keyHash, value, ttl);
     }
 
     @Override
-    public void delete(String offerId) {
-        sessions.remove(offerId);
-        dueCallbacks.put(offerId, null);
-        pendingExpiry.put(offerId, null);
+    public Optional<Lease> acquire(Leases.Kind kind, String resource, Duration ttl) {
+        var lease = new Lease(kind, resource, UUID.randomUUID().toString());
+        return putIfAbsentEntry(kind.namespace() + ':' + resource, lease.ownerToken(), ttl) == null ? Optional.of(lease) : Optional.empty();
+    }
+
+    @Override
+    public void release(Lease lease) {
+        strings.computeIfPresent(lease.kind().namespace() + ':' + lease.resource(),
+                (key, current) -> current.value().equals(lease.ownerToken()) ? null : current);
+    }
+
+    private String putIfAbsentEntry(String key, String value, Duration ttl) {
+        purgeOccasionally(clock.instant());
+        var now = clock.instant();
+        var fresh = new Entry<>(value, now.plus(ttl));
+        var winner = strings.compute(key, (k, current) -> current != null && current.alive(now) ? current : fresh);
+        return winner == fresh ? null : winner.value();
     }
 
     @Override
@@ -149,8 +151,18 @@ public final class InMemorySessionStore implements SessionStore {
         return pendingExpiry.due(now, limit);
     }
 
+    /**
+     * Drops one session as if its retention had passed and it was purged; package-private, for the contract tests
+     * of what the indexes do when a session is gone (the production ports have no delete: sessions expire).
+     */
+    void forget(String offerId) {
+        sessions.remove(offerId);
+        dueCallbacks.put(offerId, null);
+        pendingExpiry.put(offerId, null);
+    }
+
     private void index(IssuanceSession session) {
-        dueCallbacks.put(session.offerId(), session.nextCallbackDue().orElse(null));
+        dueCallbacks.put(session.offerId(), session.outbox().nextDue().orElse(null));
         pendingExpiry.put(session.offerId(), session.awaitsExpiry() ? session.expiresAt() : null);
     }
 

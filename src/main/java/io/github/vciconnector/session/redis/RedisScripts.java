@@ -43,12 +43,6 @@ final class RedisScripts {
             """ + INDEX + """
             return 1""", Long.class);
 
-    /** KEYS: session, callbacks-due index, expiry index. ARGV: offer id. */
-    static final RedisScript<Long> DELETE = RedisScript.of("""
-            redis.call('ZREM', KEYS[2], ARGV[1])
-            redis.call('ZREM', KEYS[3], ARGV[1])
-            return redis.call('DEL', KEYS[1])""", Long.class);
-
     /**
      * KEYS: an index. ARGV: now ms, limit, session key prefix. Offer ids due at or before now, earliest first;
      * ids whose session expired meanwhile are dropped from the index on the way.
@@ -73,6 +67,11 @@ final class RedisScripts {
             if current then return current end
             redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
             return false""", String.class);
+
+    /** KEYS: lease. ARGV: owner token. Deletes the lease only while it still holds this owner's token. */
+    static final RedisScript<Long> RELEASE = RedisScript.of("""
+            if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+            return 0""", Long.class);
 
     private RedisScripts() {
     }

@@ -1,8 +1,12 @@
 package io.github.vciconnector.session.redis;
 
+import io.github.vciconnector.session.AttemptCounters;
+import io.github.vciconnector.session.IdempotencyKeys;
 import io.github.vciconnector.session.IssuanceSession;
+import io.github.vciconnector.session.Leases;
+import io.github.vciconnector.session.OfferStore;
 import io.github.vciconnector.session.ServerSecrets;
-import io.github.vciconnector.session.SessionStore;
+import io.github.vciconnector.session.SingleUseChecker;
 import io.github.vciconnector.session.SessionStoreUnavailableException;
 import io.lettuce.core.RedisException;
 import org.springframework.dao.DataAccessException;
@@ -14,21 +18,26 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
- * The {@link SessionStore} for several replicas: all state in one Redis, every single-use rule one Redis command
+ * The store for several replicas, one adapter for every store port: all state in one Redis, every single-use rule one Redis command
  * ({@code SET NX PX}, {@code DEL}) or one Lua script ({@link RedisScripts}), every key with a TTL except the
  * two time indexes. Sessions are kept until {@link IssuanceSession#retainUntil}, as in the in-memory store; their
  * claims are encrypted ({@link ClaimsCipher}). No key material is ever read from or written to Redis. Any Redis
  * failure becomes {@link SessionStoreUnavailableException}.
  */
-public final class RedisSessionStore implements SessionStore {
+public final class RedisSessionStore implements OfferStore, SingleUseChecker, AttemptCounters, Leases, IdempotencyKeys {
 
     private static final String SESSION = "session:";
     private static final String CODE = "code:";
     private static final String TOKEN = "token:";
-    /** One key space for markUsed, remember, consume and increment, as in the in-memory store. */
+    /**
+     * One key space for single-use values, attempt counters and leases, as in the in-memory store. The key names
+     * ({@code value:<namespace>:<value>}) are those of the previous version, so replicas of both see the same keys
+     * during a rolling upgrade; a lease of the previous version holds "1", which no owner token equals.
+     */
     private static final String VALUE = "value:";
     private static final String ENTRY = "entry:";
     /** Sorted sets of offer ids by epoch millis; entries leave when the offer ends, or when found without a session. */
@@ -104,37 +113,30 @@ public final class RedisSessionStore implements SessionStore {
     }
 
     @Override
-    public boolean markUsed(String namespace, String value, Duration ttl) {
-        return Boolean.TRUE.equals(call(() -> redis.opsForValue().setIfAbsent(key(VALUE, namespace, value), "1", positive(ttl))));
+    public boolean markUsed(SingleUseChecker.Kind kind, String value, Duration ttl) {
+        return setIfAbsent(key(VALUE, kind.namespace(), value), "1", ttl);
     }
 
     @Override
-    public void remember(String namespace, String value, Duration ttl) {
-        call(() -> {
-            redis.opsForValue().set(key(VALUE, namespace, value), "1", positive(ttl));
-            return null;
-        });
+    public long increment(AttemptCounters.Kind kind, String key, Duration ttl) {
+        return call(() -> redis.execute(RedisScripts.INCREMENT, List.of(key(VALUE, kind.namespace(), key)), millis(ttl)));
     }
 
     @Override
-    public boolean consume(String namespace, String value) {
-        return deleteKey(VALUE + namespace + ':' + value);
+    public String putIfAbsent(String keyHash, String value, Duration ttl) {
+        return call(() -> redis.execute(RedisScripts.PUT_IF_ABSENT, List.of(key(ENTRY, NAMESPACE, keyHash)), value, millis(ttl)));
     }
 
     @Override
-    public long increment(String namespace, String key, Duration ttl) {
-        return call(() -> redis.execute(RedisScripts.INCREMENT, List.of(key(VALUE, namespace, key)), millis(ttl)));
+    public Optional<Lease> acquire(Leases.Kind kind, String resource, Duration ttl) {
+        var lease = new Lease(kind, resource, UUID.randomUUID().toString());
+        return setIfAbsent(key(VALUE, kind.namespace(), resource), lease.ownerToken(), ttl) ? Optional.of(lease) : Optional.empty();
     }
 
     @Override
-    public String putIfAbsent(String namespace, String key, String value, Duration ttl) {
-        return call(() -> redis.execute(RedisScripts.PUT_IF_ABSENT, List.of(key(ENTRY, namespace, key)), value, millis(ttl)));
-    }
-
-    @Override
-    public void delete(String offerId) {
-        call(() -> redis.execute(RedisScripts.DELETE, List.of(prefix + SESSION + offerId, prefix + CALLBACKS_DUE, prefix + EXPIRY_DUE),
-                offerId));
+    public void release(Lease lease) {
+        call(() -> redis.execute(RedisScripts.RELEASE, List.of(key(VALUE, lease.kind().namespace(), lease.resource())),
+                lease.ownerToken()));
     }
 
     @Override
@@ -159,7 +161,7 @@ public final class RedisSessionStore implements SessionStore {
     }
 
     private static String callbackDue(IssuanceSession session) {
-        return session.nextCallbackDue().map(at -> Long.toString(at.toEpochMilli())).orElse("");
+        return session.outbox().nextDue().map(at -> Long.toString(at.toEpochMilli())).orElse("");
     }
 
     private static String expiryDue(IssuanceSession session) {
@@ -168,6 +170,10 @@ public final class RedisSessionStore implements SessionStore {
 
     private Optional<String> lookup(String key) {
         return Optional.ofNullable(call(() -> redis.opsForValue().get(prefix + key)));
+    }
+
+    private boolean setIfAbsent(String key, String value, Duration ttl) {
+        return Boolean.TRUE.equals(call(() -> redis.opsForValue().setIfAbsent(key, value, positive(ttl))));
     }
 
     private boolean deleteKey(String key) {

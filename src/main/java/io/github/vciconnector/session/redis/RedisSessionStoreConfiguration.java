@@ -2,10 +2,9 @@ package io.github.vciconnector.session.redis;
 
 import io.github.vciconnector.session.ServerSecrets;
 import io.github.vciconnector.session.ServerSecretsProperties;
-import io.github.vciconnector.session.SessionStore;
+import io.github.vciconnector.session.SessionRetention;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.resource.Delay;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.data.redis.autoconfigure.ClientResourcesBuilderCustomizer;
@@ -33,12 +32,11 @@ import java.util.concurrent.TimeUnit;
 public class RedisSessionStoreConfiguration {
 
     @Bean
-    SessionStore redisSessionStore(RedisConnectionFactory connectionFactory, Clock clock, RedisSessionStoreProperties properties,
-                                   @Value("${connector.offers.retention:24h}") Duration retention, ServerSecrets secrets,
-                                   SecureRandom random) {
+    RedisSessionStore redisSessionStore(RedisConnectionFactory connectionFactory, Clock clock, RedisSessionStoreProperties properties,
+                                        SessionRetention retention, ServerSecrets secrets, SecureRandom random) {
         var template = new StringRedisTemplate(connectionFactory);
         template.afterPropertiesSet();
-        return new RedisSessionStore(template, clock, retention, properties.keyPrefix(), secrets, random);
+        return new RedisSessionStore(template, clock, retention.value(), properties.keyPrefix(), secrets, random);
     }
 
     /**

@@ -20,6 +20,13 @@ final class SessionJson {
     private static final Logger log = LoggerFactory.getLogger(SessionJson.class);
     private static final String CLAIMS = "claims";
     private static final String SEALED_CLAIMS = "sealedClaims";
+    /**
+     * The outbox is stored as the two top-level members it was before it became a value of its own ({@code callbacks},
+     * {@code callbackMaxAge}), so replicas of the previous version read what this one writes, and the other way round.
+     */
+    private static final String OUTBOX = "outbox";
+    private static final String CALLBACKS = "callbacks";
+    private static final String CALLBACK_MAX_AGE = "callbackMaxAge";
     private static final JsonMapper MAPPER = JsonMapper.builder()
             // Instants as ISO-8601 text keep their nanoseconds; timestamps would not round-trip exactly
             .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
@@ -36,6 +43,9 @@ final class SessionJson {
     String write(IssuanceSession session) {
         ObjectNode tree = MAPPER.valueToTree(session);
         tree.remove(CLAIMS);
+        ObjectNode outbox = (ObjectNode) tree.remove(OUTBOX);
+        tree.set(CALLBACKS, outbox.get("events"));
+        tree.set(CALLBACK_MAX_AGE, outbox.get("maxAge"));
         if (session.claims() != null) tree.put(SEALED_CLAIMS, cipher.seal(MAPPER.writeValueAsBytes(session.claims()), session.offerId()));
         return MAPPER.writeValueAsString(tree);
     }
@@ -52,6 +62,9 @@ final class SessionJson {
             JsonNode plain = tree.remove(CLAIMS);
             JsonNode sealed = tree.remove(SEALED_CLAIMS);
             String offerId = tree.path("offerId").asString();
+            ObjectNode outbox = tree.putObject(OUTBOX);
+            outbox.set("events", tree.remove(CALLBACKS));
+            outbox.set("maxAge", tree.remove(CALLBACK_MAX_AGE));
             if (plain != null && !plain.isNull()) {
                 log.error("Stored session {} has claims in clear, which this connector never writes; they are ignored", offerId);
             } else if (sealed != null && !sealed.isNull()) {

@@ -1,5 +1,6 @@
 package io.github.vciconnector.oauth.dpop;
 
+import io.github.vciconnector.session.SingleUseChecker;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -48,7 +49,7 @@ class DPoPProofVerifierReplayTest {
             assertThat(proof.replayKey()).hasSize(22).matches("[A-Za-z0-9_-]+");
             assertThat(h.store().entryCount()).isEqualTo(before + 1);
             // The entry written is exactly the replay key: marking it again is refused
-            assertThat(h.store().markUsed("dpop-jti", proof.replayKey(), Duration.ofMinutes(1))).isFalse();
+            assertThat(h.store().markUsed(SingleUseChecker.Kind.DPOP_JTI, proof.replayKey(), Duration.ofMinutes(1))).isFalse();
         }
     }
 }

@@ -1,31 +1,81 @@
 package io.github.vciconnector.session.memory;
 
+import io.github.vciconnector.session.AttemptCountersContract;
+import io.github.vciconnector.session.IdempotencyKeysContract;
+import io.github.vciconnector.session.LeasesContract;
+import io.github.vciconnector.session.OfferStoreContract;
+import io.github.vciconnector.session.SingleUseCheckerContract;
+import io.github.vciconnector.session.StoreFixture;
 import io.github.vciconnector.support.MutableClock;
-import io.github.vciconnector.session.SessionStore;
-import io.github.vciconnector.session.SessionStoreContract;
+import org.junit.jupiter.api.Nested;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
-/** The {@link SessionStoreContract} on the in-memory store, time moved by a {@link MutableClock}. */
-class InMemorySessionStoreTest extends SessionStoreContract {
+/** Every port contract on the in-memory adapter, one instance, time moved by a {@link MutableClock}. */
+class InMemorySessionStoreTest implements StoreFixture {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00.123456789Z"));
     private final InMemorySessionStore store = new InMemorySessionStore(clock, RETENTION);
 
     @Override
-    protected SessionStore store() {
+    public Object replica(int index) {
         return store;
     }
 
     @Override
-    protected Clock clock() {
+    public Clock clock() {
         return clock;
     }
 
     @Override
-    protected void elapse(Duration duration) {
+    public void elapse(Duration duration) {
         clock.advance(duration);
+    }
+
+    @Override
+    public void forget(String offerId) {
+        store.forget(offerId);
+    }
+
+    @Nested
+    class Offers extends OfferStoreContract {
+        @Override
+        protected StoreFixture fixture() {
+            return InMemorySessionStoreTest.this;
+        }
+    }
+
+    @Nested
+    class SingleUse extends SingleUseCheckerContract {
+        @Override
+        protected StoreFixture fixture() {
+            return InMemorySessionStoreTest.this;
+        }
+    }
+
+    @Nested
+    class Attempts extends AttemptCountersContract {
+        @Override
+        protected StoreFixture fixture() {
+            return InMemorySessionStoreTest.this;
+        }
+    }
+
+    @Nested
+    class Lease extends LeasesContract {
+        @Override
+        protected StoreFixture fixture() {
+            return InMemorySessionStoreTest.this;
+        }
+    }
+
+    @Nested
+    class Idempotency extends IdempotencyKeysContract {
+        @Override
+        protected StoreFixture fixture() {
+            return InMemorySessionStoreTest.this;
+        }
     }
 }

@@ -7,10 +7,18 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Issuance state shared by offer, token and credential requests. Implementations must be safe across
- * instances: every method that says "atomic" holds even when several replicas call it at once.
+ * The offers port: issuance sessions with compare-and-set, their pre-authorized-code and access-token indexes and
+ * the due-callback and expired-offer indexes. Used by {@code offer} (which owns it), {@code oauth}, {@code issuance}
+ * and {@code webhook}. Implementations must be safe across instances: every method that says "atomic" holds even
+ * when several replicas call it at once.
+ *
+ * <p>Every port of the store ({@link OfferStore}, {@link SingleUseChecker}, {@link AttemptCounters}, {@link Leases},
+ * {@link IdempotencyKeys}) lives in this API package, not in the feature that uses it: the adapters
+ * ({@code session.memory}, {@code session.redis}) implement them all, and a port inside a feature package would
+ * make the adapters depend on that feature, which already depends on {@code session} (a cycle). The rule: features
+ * import {@code session} only, never an adapter package; each port names the feature that uses it.
  */
-public interface SessionStore {
+public interface OfferStore {
 
     /** Stores a new session and indexes its pre-authorized code; TTL = session lifetime. */
     void create(IssuanceSession session);
@@ -54,26 +62,9 @@ public interface SessionStore {
 
     Optional<IssuanceSession> findByAccessToken(String accessTokenHash);
 
-    /** Atomic: true the first time {@code value} is seen in {@code namespace} within {@code ttl}. */
-    boolean markUsed(String namespace, String value, Duration ttl);
-
-    /** Remembers a value (a c_nonce, say) for {@code ttl} so it can be consumed once. */
-    void remember(String namespace, String value, Duration ttl);
-
-    /** Atomic: true for exactly one caller if the remembered value exists and has not expired. */
-    boolean consume(String namespace, String value);
-
-    /** Atomic counter with a TTL set on first increment; returns the new value. */
-    long increment(String namespace, String key, Duration ttl);
-
-    /** Atomic: stores {@code value} for {@code ttl} unless the key exists; returns the existing value, or null if stored. */
-    String putIfAbsent(String namespace, String key, String value, Duration ttl);
-
-    void delete(String offerId);
-
     /**
      * Offers with a callback due at or before {@code now}, earliest first. The store keeps this index itself from
-     * {@link IssuanceSession#nextCallbackDue()} on every create and update.
+     * the session's {@link CallbackOutbox#nextDue()} on every create and update.
      */
     List<String> findDueCallbacks(Instant now, int limit);
 
