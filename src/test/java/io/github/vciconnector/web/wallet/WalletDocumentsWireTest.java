@@ -102,6 +102,22 @@ class WalletDocumentsWireTest extends ConnectorIntegrationTest {
         assertThat(body).isEqualTo(OFFER.replace("ISSUER", issuer()).replace("CODE", code(body)));
     }
 
+    /**
+     * The only bytes that moved when the offer left Jackson for Nimbus (issue 11 point 1): Nimbus writes the hex
+     * digits of an escaped C0 control character in lower case (Jackson: upper case) and escapes U+2028 and U+2029,
+     * which Jackson wrote raw. The same JSON string either way; escaped line separators are also safe in JavaScript.
+     */
+    @Test
+    void offerWhenDescriptionHasControlCharactersAndLineSeparatorsThenNimbusEscapes() throws Exception {
+        HttpResponse<byte[]> response = get(offerUrl("{\"credential_configuration_id\":\"IdentityCredential\","
+                + "\"claims\":{\"given_name\":\"a\",\"family_name\":\"b\"},"
+                + "\"tx_code\":{\"input_mode\":\"numeric\",\"length\":6,\"description\":\"\\u0001\\u001f\\u007f\\t\\n \\u2028\\u2029\"}}"),
+                "application/json");
+
+        assertThat(utf8(response)).endsWith("\"tx_code\":{\"input_mode\":\"numeric\",\"length\":6,"
+                + "\"description\":\"\\u0001\\u001f\u007f\\t\\n \\u2028\\u2029\"}}}}");
+    }
+
     @Test
     void offerWhenNoTxCodeThenExactBytes() throws Exception {
         HttpResponse<byte[]> response = get(offerUrl("{\"credential_configuration_id\":\"IdentityCredential\","
