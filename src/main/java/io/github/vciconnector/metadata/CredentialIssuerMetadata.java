@@ -3,6 +3,7 @@ package io.github.vciconnector.metadata;
 import io.github.vciconnector.config.ConnectorProperties;
 
 import java.net.URI;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -31,7 +32,7 @@ public record CredentialIssuerMetadata(String credentialIssuer, URI credentialEn
         Objects.requireNonNull(credentialEndpoint, CREDENTIAL_ENDPOINT);
         if (batchSize != null && batchSize < 2) throw new IllegalArgumentException(BATCH_SIZE + " must be at least 2");
         // The wire order is the configuration order, so the copy keeps it
-        credentialConfigurationsSupported = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(credentialConfigurationsSupported));
+        credentialConfigurationsSupported = Collections.unmodifiableMap(new LinkedHashMap<>(credentialConfigurationsSupported));
     }
 
     /** Built from the configurations and their Type Metadata; display data comes from there (EUDI-17). */

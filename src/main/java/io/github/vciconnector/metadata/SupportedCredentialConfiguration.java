@@ -1,5 +1,6 @@
 package io.github.vciconnector.metadata;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,7 @@ public record SupportedCredentialConfiguration(String format, String scope, Stri
         Objects.requireNonNull(format, FORMAT);
         cryptographicBindingMethodsSupported = List.copyOf(cryptographicBindingMethodsSupported);
         credentialSigningAlgValuesSupported = List.copyOf(credentialSigningAlgValuesSupported);
-        proofTypesSupported = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(proofTypesSupported));
+        proofTypesSupported = Collections.unmodifiableMap(new LinkedHashMap<>(proofTypesSupported));
         Objects.requireNonNull(credentialMetadata, CREDENTIAL_METADATA);
     }
 
