@@ -16,7 +16,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-import java.util.Map;
 
 /**
  * The metadata documents, rendered to bytes once at startup so each request only copies bytes. The signed form
@@ -36,7 +35,8 @@ public final class MetadataDocuments {
 
     private final String issuerMetadataPath;
     private final String authorizationServerMetadataPath;
-    private final Map<String, Object> issuer;
+    private final CredentialIssuerMetadata issuer;
+    private final AuthorizationServerMetadata authorizationServer;
     private final String issuerIdentifier;
     private final SigningKey accessKey;
     private final Clock clock;
@@ -46,15 +46,16 @@ public final class MetadataDocuments {
 
     public MetadataDocuments(ConnectorProperties connector, CredentialConfigurations configurations, WalletTrustPolicy trust,
                              SigningKey accessKey, Clock clock) {
-        this.issuer = IssuerMetadata.build(connector, configurations, trust);
+        this.issuer = CredentialIssuerMetadata.of(connector, configurations, trust);
+        this.authorizationServer = AuthorizationServerMetadata.of(connector, trust);
         this.issuerIdentifier = connector.issuerIdentifier();
         this.accessKey = accessKey;
         this.clock = clock;
         this.issuerMetadataPath = connector.wellKnownPath("openid-credential-issuer");
         this.authorizationServerMetadataPath = connector.wellKnownPath("oauth-authorization-server");
-        this.issuerMetadata = JSONObjectUtils.toJSONString(issuer).getBytes(StandardCharsets.UTF_8);
+        this.issuerMetadata = JSONObjectUtils.toJSONString(issuer.toJSONObject()).getBytes(StandardCharsets.UTF_8);
         this.signed = sign(clock.instant());
-        this.authorizationServerMetadata = JSONObjectUtils.toJSONString(AuthorizationServerMetadata.build(connector, trust))
+        this.authorizationServerMetadata = JSONObjectUtils.toJSONString(authorizationServer.toJSONObject())
                 .getBytes(StandardCharsets.UTF_8);
     }
 
@@ -64,7 +65,7 @@ public final class MetadataDocuments {
         // A relying party must not trust the metadata longer than the certificate that vouches for it
         if (certificateEnd.isBefore(exp)) exp = certificateEnd;
         var claims = new JWTClaimsSet.Builder();
-        issuer.forEach(claims::claim);
+        issuer.toJSONObject().forEach(claims::claim);
         claims.subject(issuerIdentifier).issuer(issuerIdentifier).issueTime(Date.from(now)).expirationTime(Date.from(exp));
         var header = new JWSHeader.Builder(JWSAlgorithm.ES256).type(SIGNED_METADATA_TYPE)
                 .x509CertChain(accessKey.jwk().getX509CertChain()).build();
@@ -78,6 +79,16 @@ public final class MetadataDocuments {
         Instant renewAt = now.plus(Duration.between(now, exp).dividedBy(2));
         if (renewAt.isBefore(now.plusSeconds(60))) renewAt = now.plusSeconds(60);
         return new Signed(jwt.serialize().getBytes(StandardCharsets.US_ASCII), renewAt);
+    }
+
+    /** The Credential Issuer Metadata these documents render. */
+    public CredentialIssuerMetadata credentialIssuerMetadata() {
+        return issuer;
+    }
+
+    /** The Authorization Server Metadata these documents render. */
+    public AuthorizationServerMetadata authorizationServer() {
+        return authorizationServer;
     }
 
     public String issuerMetadataPath() {

@@ -7,7 +7,7 @@ import java.time.Instant;
  * here (the store only keeps its keyed hash); null when none was requested, and null on an idempotent replay
  * ({@code replayed}), because nothing could give it back.
  */
-public record CreatedOffer(String offerId, String credentialOfferUri, String txCode, Instant expiresAt, boolean replayed) {
+public record CreatedOffer(String offerId, CredentialOfferUri credentialOfferUri, String txCode, Instant expiresAt, boolean replayed) {
 
     @Override
     public String toString() {

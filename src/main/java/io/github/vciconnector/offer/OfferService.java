@@ -2,7 +2,6 @@ package io.github.vciconnector.offer;
 
 import io.github.vciconnector.keys.Digests;
 import io.github.vciconnector.config.ConnectorProperties;
-import io.github.vciconnector.metadata.AuthorizationServerMetadata;
 import io.github.vciconnector.metadata.CredentialConfiguration;
 import io.github.vciconnector.metadata.CredentialConfigurations;
 import io.github.vciconnector.metadata.IssuerMetadata;
@@ -13,14 +12,11 @@ import io.github.vciconnector.session.OfferStore;
 import io.github.vciconnector.session.TxCodeSpec;
 import org.springframework.context.ApplicationEventPublisher;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -135,18 +131,17 @@ public class OfferService {
      * The Credential Offer object for a public offer reference, while its code can still be redeemed
      * (VCI-OFR-4: the same answer on every fetch until redemption or expiry).
      */
-    public Optional<Map<String, Object>> credentialOffer(String reference) {
+    public Optional<CredentialOffer> credentialOffer(String reference) {
         String offerId = secrets.offerIdFromReference(reference);
         if (offerId == null) return Optional.empty();
         return store.findById(offerId)
                 .filter(s -> s.status() == OfferStatus.OFFER_CREATED && !s.isExpired(clock.instant()))
-                .flatMap(this::credentialOfferObject);
+                .flatMap(this::credentialOffer);
     }
 
     /** The {@code openid-credential-offer://} link carrying the offer by reference (VCI-OFF-1). */
-    public String credentialOfferUri(String offerId) {
-        String url = connector.endpoint(IssuerMetadata.OFFERS_PATH + secrets.offerReference(offerId)).toString();
-        return "openid-credential-offer://?credential_offer_uri=" + URLEncoder.encode(url, StandardCharsets.UTF_8);
+    public CredentialOfferUri credentialOfferUri(String offerId) {
+        return new CredentialOfferUri(connector.endpoint(IssuerMetadata.OFFERS_PATH + secrets.offerReference(offerId)));
     }
 
     /**
@@ -155,7 +150,7 @@ public class OfferService {
      * @throws OfferException {@link OfferError#OFFER_NOT_FOUND}, or {@link OfferError#OFFER_ENDED} once the code was
      *                        redeemed or the offer ended
      */
-    public String requireActiveOfferUri(String offerId) {
+    public CredentialOfferUri requireActiveOfferUri(String offerId) {
         IssuanceSession session = store.findById(offerId).orElseThrow(OfferService::notFound);
         OfferStatus status = OfferSnapshot.of(session, clock.instant()).status();
         if (status != OfferStatus.OFFER_CREATED) {
@@ -192,27 +187,13 @@ public class OfferService {
         return OfferIdempotency.canonical(canonical);
     }
 
-    private Optional<Map<String, Object>> credentialOfferObject(IssuanceSession session) {
+    private Optional<CredentialOffer> credentialOffer(IssuanceSession session) {
+        TxCodeSpec spec = session.txCode();
+        var txCode = spec == null ? null : new CredentialOffer.TxCode(spec.inputMode(), spec.length(), spec.description());
         // Empty when the offer was made under a master secret that is no longer configured: its code is dead
         return secrets.preAuthorizedCode(session.offerId(), session.preAuthorizedCodeHash())
-                .map(code -> credentialOfferObject(session, code));
-    }
-
-    private Map<String, Object> credentialOfferObject(IssuanceSession session, String code) {
-        var grant = new LinkedHashMap<String, Object>();
-        grant.put("pre-authorized_code", code);
-        if (session.txCode() != null) {
-            var txCode = new LinkedHashMap<String, Object>();
-            txCode.put("input_mode", session.txCode().inputMode());
-            txCode.put("length", session.txCode().length());
-            if (session.txCode().description() != null) txCode.put("description", session.txCode().description());
-            grant.put("tx_code", txCode);
-        }
-        var offer = new LinkedHashMap<String, Object>();
-        offer.put("credential_issuer", connector.issuerIdentifier());
-        offer.put("credential_configuration_ids", List.of(session.credentialConfigurationId()));
-        offer.put("grants", Map.of(AuthorizationServerMetadata.PRE_AUTHORIZED_CODE_GRANT, grant));
-        return offer;
+                .map(code -> new CredentialOffer(connector.issuerIdentifier(), List.of(session.credentialConfigurationId()),
+                        new CredentialOffer.PreAuthorizedCodeGrant(code, txCode)));
     }
 
     private Duration lifetime(Duration expiresIn) {

@@ -22,7 +22,7 @@ class IssuerMetadataTest {
     @Test
     void metadataWhenHaipStrictThenKeyAttestationRequiredOnBothProofTypesAndDisplayFromTypeMetadata() {
         var connector = new ConnectorProperties(URI.create("https://issuer.example.com/"));
-        Map<String, Object> metadata = IssuerMetadata.build(connector, CONFIGURATIONS, new WalletTrustPolicy(true, true, 10));
+        Map<String, Object> metadata = CredentialIssuerMetadata.of(connector, CONFIGURATIONS, new WalletTrustPolicy(true, true, 10)).toJSONObject();
 
         assertThat(metadata).containsEntry("credential_issuer", "https://issuer.example.com")
                 .containsEntry("nonce_endpoint", "https://issuer.example.com/oidc4vci/nonce")
@@ -42,8 +42,8 @@ class IssuerMetadataTest {
         var configurations = new CredentialConfigurations(List.of(new CredentialConfiguration("IdentityCredential",
                 "identity_credential", TypeMetadata.parse(CredentialConfigurationsLoaderTest.GUIDE_DOCUMENT.getBytes(StandardCharsets.UTF_8)),
                 Duration.ofDays(30))));
-        Map<String, Object> metadata = IssuerMetadata.build(new ConnectorProperties(URI.create("https://issuer.example.com")),
-                configurations, new WalletTrustPolicy(true, true, 10));
+        Map<String, Object> metadata = CredentialIssuerMetadata.of(new ConnectorProperties(URI.create("https://issuer.example.com")),
+                configurations, new WalletTrustPolicy(true, true, 10)).toJSONObject();
 
         @SuppressWarnings("unchecked")
         var configuration = (Map<String, Object>) ((Map<String, Object>) metadata.get("credential_configurations_supported")).get("IdentityCredential");
@@ -58,7 +58,7 @@ class IssuerMetadataTest {
     @Test
     void asMetadataWhenHaipStrictThenAttestationAuthAndNoAnonymousAccess() {
         var connector = new ConnectorProperties(URI.create("https://issuer.example.com"));
-        Map<String, Object> metadata = AuthorizationServerMetadata.build(connector, new WalletTrustPolicy(true, true, 10));
+        Map<String, Object> metadata = AuthorizationServerMetadata.of(connector, new WalletTrustPolicy(true, true, 10)).toJSONObject();
         assertThat(metadata).containsEntry("issuer", "https://issuer.example.com")
                 .containsEntry("token_endpoint_auth_methods_supported", List.of("attest_jwt_client_auth"))
                 .containsEntry("pre-authorized_grant_anonymous_access_supported", false)

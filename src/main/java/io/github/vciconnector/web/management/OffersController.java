@@ -60,10 +60,11 @@ class OffersController {
                 : new OfferRequest.TxCodeRequest(body.txCode().inputMode(), body.txCode().length(), body.txCode().description());
         CreatedOffer created = offers.create(new OfferRequest(body.credentialConfigurationId(), body.claims(), txCode,
                 body.expiresIn() == null ? null : Duration.ofSeconds(body.expiresIn())), idempotencyKey);
-        String qrCode = qr ? QrCodes.pngDataUri(created.credentialOfferUri(), QrCodes.DEFAULT_SIZE) : null;
+        String offerUri = created.credentialOfferUri().toURIString();
+        String qrCode = qr ? QrCodes.pngDataUri(offerUri, QrCodes.DEFAULT_SIZE) : null;
         var response = ResponseEntity.created(URI.create("/offers/" + created.offerId())).cacheControl(CacheControl.noStore());
         if (created.replayed()) response.header("Idempotent-Replayed", "true");
-        return response.body(new OfferResponse(created.offerId(), created.credentialOfferUri(), created.txCode(),
+        return response.body(new OfferResponse(created.offerId(), offerUri, created.txCode(),
                 created.expiresAt(), qrCode));
     }
 
@@ -107,7 +108,7 @@ class OffersController {
         if (size < QrCodes.MIN_SIZE || size > QrCodes.MAX_SIZE) {
             throw new InvalidParameterException("size", "size must be between " + QrCodes.MIN_SIZE + " and " + QrCodes.MAX_SIZE);
         }
-        String uri = offers.requireActiveOfferUri(offerId);
+        String uri = offers.requireActiveOfferUri(offerId).toURIString();
         boolean svg = AcceptHeader.prefers(accept, MediaType.parseMediaType(SVG), MediaType.IMAGE_PNG);
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()) // the image carries the offer
                 .contentType(svg ? MediaType.parseMediaType(SVG) : MediaType.IMAGE_PNG)

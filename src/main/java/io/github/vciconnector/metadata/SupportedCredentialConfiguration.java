@@ -1,0 +1,90 @@
+package io.github.vciconnector.metadata;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One entry of {@code credential_configurations_supported} (OID4VCI 1.0 §12.2.4, Appendix A.3 for
+ * {@code dc+sd-jwt}): what a wallet needs to request and bind the credential, and how to show it.
+ *
+ * @param proofTypesSupported by proof type ({@code jwt}, {@code attestation}), in wire order
+ */
+public record SupportedCredentialConfiguration(String format, String scope, String vct,
+                                               List<String> cryptographicBindingMethodsSupported,
+                                               List<String> credentialSigningAlgValuesSupported,
+                                               Map<String, ProofType> proofTypesSupported,
+                                               CredentialMetadata credentialMetadata) {
+
+    public static final String SD_JWT_VC_FORMAT = "dc+sd-jwt";
+
+    public static final String FORMAT = "format";
+    public static final String SCOPE = "scope";
+    public static final String VCT = "vct";
+    public static final String CRYPTOGRAPHIC_BINDING_METHODS_SUPPORTED = "cryptographic_binding_methods_supported";
+    public static final String CREDENTIAL_SIGNING_ALG_VALUES_SUPPORTED = "credential_signing_alg_values_supported";
+    public static final String PROOF_TYPES_SUPPORTED = "proof_types_supported";
+    public static final String CREDENTIAL_METADATA = "credential_metadata";
+
+    public SupportedCredentialConfiguration {
+        Objects.requireNonNull(format, FORMAT);
+        cryptographicBindingMethodsSupported = List.copyOf(cryptographicBindingMethodsSupported);
+        credentialSigningAlgValuesSupported = List.copyOf(credentialSigningAlgValuesSupported);
+        proofTypesSupported = Collections.unmodifiableMap(new LinkedHashMap<>(proofTypesSupported));
+        Objects.requireNonNull(credentialMetadata, CREDENTIAL_METADATA);
+    }
+
+    /**
+     * An SD-JWT VC bound to a JWK, signed with ES256. VCI-MD-16 / EUDI-4: when the issuer requires key attestation,
+     * both proof types ({@code jwt} with a key_attestation header, and {@code attestation}) say so.
+     */
+    static SupportedCredentialConfiguration of(CredentialConfiguration configuration, WalletTrustPolicy trust) {
+        var proofTypes = new LinkedHashMap<String, ProofType>();
+        proofTypes.put(ProofType.JWT, new ProofType(List.of("ES256"), trust.keyAttestationRequired()));
+        if (trust.keyAttestationRequired()) proofTypes.put(ProofType.ATTESTATION, new ProofType(List.of("ES256"), true));
+        return new SupportedCredentialConfiguration(SD_JWT_VC_FORMAT, configuration.scope(), configuration.vct(), List.of("jwk"),
+                List.of("ES256"), proofTypes, CredentialMetadata.of(configuration.typeMetadata()));
+    }
+
+    /** The members in wire order. */
+    public Map<String, Object> toJSONObject() {
+        var json = new LinkedHashMap<String, Object>();
+        json.put(FORMAT, format);
+        json.put(SCOPE, scope);
+        json.put(VCT, vct);
+        json.put(CRYPTOGRAPHIC_BINDING_METHODS_SUPPORTED, cryptographicBindingMethodsSupported);
+        json.put(CREDENTIAL_SIGNING_ALG_VALUES_SUPPORTED, credentialSigningAlgValuesSupported);
+        var proofTypes = new LinkedHashMap<String, Object>();
+        proofTypesSupported.forEach((type, proofType) -> proofTypes.put(type, proofType.toJSONObject()));
+        json.put(PROOF_TYPES_SUPPORTED, proofTypes);
+        json.put(CREDENTIAL_METADATA, credentialMetadata.toJSONObject());
+        return json;
+    }
+
+    /**
+     * One entry of {@code proof_types_supported} (OID4VCI 1.0 §12.2.4).
+     *
+     * @param keyAttestationsRequired VCI-MD-16: {@code key_attestations_required} present (as {@code {}}, no
+     *                                particular key storage or user authentication) iff key attestation is required
+     */
+    public record ProofType(List<String> proofSigningAlgValuesSupported, boolean keyAttestationsRequired) {
+
+        public static final String JWT = "jwt";
+        public static final String ATTESTATION = "attestation";
+        public static final String PROOF_SIGNING_ALG_VALUES_SUPPORTED = "proof_signing_alg_values_supported";
+        public static final String KEY_ATTESTATIONS_REQUIRED = "key_attestations_required";
+
+        public ProofType {
+            proofSigningAlgValuesSupported = List.copyOf(proofSigningAlgValuesSupported);
+        }
+
+        public Map<String, Object> toJSONObject() {
+            var json = new LinkedHashMap<String, Object>();
+            json.put(PROOF_SIGNING_ALG_VALUES_SUPPORTED, proofSigningAlgValuesSupported);
+            if (keyAttestationsRequired) json.put(KEY_ATTESTATIONS_REQUIRED, new LinkedHashMap<String, Object>());
+            return json;
+        }
+    }
+}
