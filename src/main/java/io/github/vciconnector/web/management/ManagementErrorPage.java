@@ -1,6 +1,7 @@
 package io.github.vciconnector.web.management;
 
 import io.github.vciconnector.web.port.ErrorPage;
+import io.github.vciconnector.web.port.Port;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -20,8 +21,8 @@ final class ManagementErrorPage implements ErrorPage {
     }
 
     @Override
-    public boolean forManagementPort() {
-        return true;
+    public Port port() {
+        return Port.MANAGEMENT;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.github.vciconnector.web.wallet;
 
 import io.github.vciconnector.web.port.ErrorPage;
+import io.github.vciconnector.web.port.Port;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
@@ -16,8 +17,8 @@ import java.util.Locale;
 final class WalletErrorPage implements ErrorPage {
 
     @Override
-    public boolean forManagementPort() {
-        return false;
+    public Port port() {
+        return Port.PUBLIC;
     }
 
     @Override

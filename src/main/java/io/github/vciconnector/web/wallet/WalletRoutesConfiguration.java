@@ -2,12 +2,9 @@ package io.github.vciconnector.web.wallet;
 
 import io.github.vciconnector.config.ConnectorProperties;
 import io.github.vciconnector.web.port.ErrorPage;
-import io.github.vciconnector.web.port.RouteClaim;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.method.HandlerTypePredicate;
-import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.config.annotation.PathMatchConfigurer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -28,22 +25,6 @@ class WalletRoutesConfiguration implements WebMvcConfigurer {
     @Bean
     ErrorPage walletErrorPage() {
         return new WalletErrorPage();
-    }
-
-    /** The wallet port serves the endpoints of this package and nothing else (L-1). */
-    @Bean
-    RouteClaim walletRoutes() {
-        return new RouteClaim() {
-            @Override
-            public boolean forManagementPort() {
-                return false;
-            }
-
-            @Override
-            public boolean claims(HandlerMapping mapping, HandlerMethod handler) {
-                return RouteClaim.inPackageOf(WalletEndpoints.class, handler);
-            }
-        };
     }
 
     @Override
