@@ -68,7 +68,7 @@ class ManagementWebConfiguration implements WebMvcConfigurer {
 
     @Bean
     ErrorPage managementErrorPage(JsonMapper json) {
-        return new ManagementErrorPage(json);
+        return new ManagementProblems(json);
     }
 
     /**
