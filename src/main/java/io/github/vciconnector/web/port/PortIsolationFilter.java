@@ -1,6 +1,7 @@
 package io.github.vciconnector.web.port;
 
 import io.github.vciconnector.web.ErrorText;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -38,6 +39,13 @@ public final class PortIsolationFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (request.getDispatcherType() == DispatcherType.ERROR) {
+            // Tomcat's error dispatch of a request it refused before the filters ran (a /WEB-INF/ path) never passed
+            // here: the port is decided now, so that the filters of that dispatch can read it as well.
+            if (!(request.getAttribute(Port.ATTRIBUTE) instanceof Port)) arrivalPort.store(request);
+            chain.doFilter(request, response);
+            return;
+        }
         // Decided before any refusal below, so that the error dispatch of that refusal finds the port too.
         Port port = arrivalPort.store(request);
         if (!METHODS.contains(request.getMethod())) {
@@ -73,9 +81,10 @@ public final class PortIsolationFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
+    /** Error dispatches pass unchecked; only the arrival port is stored when missing. */
     @Override
     protected boolean shouldNotFilterErrorDispatch() {
-        return true;
+        return false;
     }
 
     /**
