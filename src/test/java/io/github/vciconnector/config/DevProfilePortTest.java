@@ -1,15 +1,13 @@
 package io.github.vciconnector.config;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
-import io.github.vciconnector.ConnectorApplication;
 import io.github.vciconnector.support.ConnectorIntegrationTest;
+import io.github.vciconnector.support.TestConnectors;
 import io.github.vciconnector.web.port.ManagementConnector;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 import java.net.URI;
 import java.net.URLDecoder;
@@ -35,11 +33,7 @@ class DevProfilePortTest {
     static void startDevProfileOnAnotherPort() {
         publicPort = ConnectorIntegrationTest.freePort();
         Map<String, Object> env = Map.of("SERVER_PORT", Integer.toString(publicPort), "CONNECTOR_MANAGEMENT_PORT", "0");
-        connector = new SpringApplicationBuilder(ConnectorApplication.class).profiles("dev")
-                .initializers(context -> context.getEnvironment().getPropertySources()
-                        // Spring maps variable names only for sources named systemEnvironment or *-systemEnvironment.
-                        .addFirst(new SystemEnvironmentPropertySource("test-systemEnvironment", env)))
-                .run();
+        connector = TestConnectors.withEnvironment(env, "dev");
     }
 
     @AfterAll

@@ -1,18 +1,16 @@
 package io.github.vciconnector.config;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
-import io.github.vciconnector.ConnectorApplication;
 import io.github.vciconnector.session.ServerSecrets;
 import io.github.vciconnector.support.ConnectorIntegrationTest;
+import io.github.vciconnector.support.TestConnectors;
 import io.github.vciconnector.web.management.ManagementApiProperties;
 import io.github.vciconnector.web.port.ManagementConnector;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -66,11 +64,7 @@ class EnvironmentVariablesTest {
         env.put("CONNECTOR_SECRETS_KEY_FILE", certs.resolve("master.key").toString());
         new java.security.SecureRandom().nextBytes(PREVIOUS_MASTER);
         env.put("CONNECTOR_SECRETS_PREVIOUS_KEY", java.util.Base64.getEncoder().encodeToString(PREVIOUS_MASTER));
-        connector = new SpringApplicationBuilder(ConnectorApplication.class)
-                .initializers(context -> context.getEnvironment().getPropertySources()
-                        // Spring maps variable names only for sources named systemEnvironment or *-systemEnvironment.
-                        .addFirst(new SystemEnvironmentPropertySource("test-systemEnvironment", env)))
-                .run();
+        connector = TestConnectors.withEnvironment(env);
     }
 
     @AfterAll

@@ -3,7 +3,6 @@ package io.github.vciconnector.config;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.nimbusds.jose.util.JSONObjectUtils;
-import io.github.vciconnector.ConnectorApplication;
 import io.github.vciconnector.demo.DPoPProofs;
 import io.github.vciconnector.demo.IssuanceResult;
 import io.github.vciconnector.demo.SdJwtView;
@@ -13,14 +12,13 @@ import io.github.vciconnector.demo.WalletOptions;
 import io.github.vciconnector.demo.WalletProvider;
 import io.github.vciconnector.metadata.CredentialConfigurations;
 import io.github.vciconnector.support.ConnectorIntegrationTest;
+import io.github.vciconnector.support.TestConnectors;
 import io.github.vciconnector.web.port.ManagementConnector;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -101,11 +99,7 @@ class GuideTest {
         env.put("CONNECTOR_CREDENTIAL_CONFIGURATIONS_IDENTITYCREDENTIAL_VCT_SOURCE", "local");
         env.put("CONNECTOR_CREDENTIAL_CONFIGURATIONS_IDENTITYCREDENTIAL_VCT_FILEPATH", GUIDE_TYPE_METADATA);
         env.put("CONNECTOR_CREDENTIAL_CONFIGURATIONS_IDENTITYCREDENTIAL_SCOPE", "identity_credential");
-        connector = new SpringApplicationBuilder(ConnectorApplication.class)
-                .initializers(context -> context.getEnvironment().getPropertySources()
-                        // Spring maps variable names only for sources named systemEnvironment or *-systemEnvironment.
-                        .addFirst(new SystemEnvironmentPropertySource("guide-systemEnvironment", env)))
-                .run();
+        connector = TestConnectors.withEnvironment(env);
     }
 
     @AfterAll

@@ -1,8 +1,7 @@
 package io.github.vciconnector.config;
 
-import io.github.vciconnector.ConnectorApplication;
 import io.github.vciconnector.support.ConnectorIntegrationTest;
-import org.springframework.boot.builder.SpringApplicationBuilder;
+import io.github.vciconnector.support.TestConnectors;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 import java.util.HashMap;
@@ -21,8 +20,7 @@ public final class StartupRefusal {
         properties.put("server.port", port);
         properties.put("connector.public-base-url", "http://localhost:" + port);
         properties.put("connector.management.port", 0);
-        String[] arguments = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
-        try (var context = new SpringApplicationBuilder(ConnectorApplication.class).profiles("dev").run(arguments)) {
+        try (var context = TestConnectors.withArguments(properties, "dev")) {
             throw new AssertionError("the connector started with " + settings.keySet());
         } catch (RuntimeException e) {
             FailureAnalysis analysis = new ConfigurationFailureAnalyzer().analyze(e);

@@ -25,6 +25,21 @@ class StrictTransportSecurityTest extends HaipIntegrationTest {
         assertThat(notFound.headers().firstValue("Strict-Transport-Security")).hasValue("max-age=31536000");
     }
 
+    /**
+     * Tomcat refuses these paths before any filter runs and then error-dispatches them: the arrival port is decided
+     * on that dispatch too, so the answer is the port's 404 with HSTS, not a 500.
+     */
+    @Test
+    void containerRefusedPathWhenServedOverTlsThenNotFoundWithStrictTransportSecurity() throws Exception {
+        for (String path : new String[]{"/WEB-INF/web.xml", "/META-INF/MANIFEST.MF"}) {
+            HttpResponse<String> notFound = get(URI.create(ISSUER + path));
+
+            assertThat(notFound.statusCode()).as(path).isEqualTo(404);
+            assertThat(notFound.body()).as(path).isEqualTo("{\"error\":\"not_found\",\"error_description\":\"not found\"}");
+            assertThat(notFound.headers().firstValue("Strict-Transport-Security")).as(path).hasValue("max-age=31536000");
+        }
+    }
+
     @Test
     void managementAnswerThenNoStrictTransportSecurity() throws Exception {
         HttpResponse<String> health = get(managementUri("/actuator/health"));

@@ -1,9 +1,8 @@
 package io.github.vciconnector.replicas;
 
-import io.github.vciconnector.ConnectorApplication;
 import io.github.vciconnector.support.ConnectorIntegrationTest;
+import io.github.vciconnector.support.TestConnectors;
 import io.github.vciconnector.web.port.ManagementConnector;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.net.URI;
@@ -36,8 +35,7 @@ final class ConnectorInstance implements AutoCloseable {
         properties.put("connector.management.port", 0);
         properties.put("spring.main.banner-mode", "off");
         // Command-line arguments, because builder properties are defaults that application.yml would override
-        String[] arguments = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
-        var context = new SpringApplicationBuilder(ConnectorApplication.class).profiles("dev").run(arguments);
+        var context = TestConnectors.withArguments(properties, "dev");
         return new ConnectorInstance(context, publicPort);
     }
 

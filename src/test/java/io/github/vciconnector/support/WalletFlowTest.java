@@ -31,11 +31,16 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
  */
 public abstract class WalletFlowTest extends ConnectorIntegrationTest {
 
+    /**
+     * One receiver for every subclass: their contexts are cached and shared, and each keeps this receiver's URL, so it
+     * must outlive all of them; it stops when the test JVM does. Tests tell their callbacks apart by offer id.
+     */
     protected static final WireMockServer CALLBACKS = new WireMockServer(options().dynamicPort());
 
     static {
         CALLBACKS.start();
         CALLBACKS.stubFor(post("/callbacks").willReturn(aResponse().withStatus(204)));
+        Runtime.getRuntime().addShutdownHook(new Thread(CALLBACKS::stop, "wallet-flow-callback-receiver-stop"));
     }
 
     @DynamicPropertySource

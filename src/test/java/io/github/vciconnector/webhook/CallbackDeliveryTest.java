@@ -9,6 +9,7 @@ import io.github.vciconnector.demo.WalletClient;
 import io.github.vciconnector.demo.WalletOptions;
 import io.github.vciconnector.support.ConnectorIntegrationTest;
 import io.github.vciconnector.support.TestOffers;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
@@ -52,6 +53,12 @@ class CallbackDeliveryTest extends ConnectorIntegrationTest {
 
     static {
         RECEIVER.start();
+    }
+
+    /** This class's context is its own (its properties are), so nothing calls the receiver after it. */
+    @AfterAll
+    static void stopReceiver() {
+        RECEIVER.stop();
     }
 
     @DynamicPropertySource

@@ -165,7 +165,6 @@ public class ManagementErrorHandler {
     }
 
     private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
-        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .cacheControl(CacheControl.noStore()).body(problem);
+        return ManagementProblems.respond(problem);
     }
 }

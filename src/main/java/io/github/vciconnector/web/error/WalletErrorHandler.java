@@ -11,12 +11,11 @@ import io.github.vciconnector.session.SessionStoreUnavailableException;
 import io.github.vciconnector.web.ClientFault;
 import io.github.vciconnector.web.wallet.DPoPNonceHeader;
 import io.github.vciconnector.web.wallet.WalletEndpoints;
+import io.github.vciconnector.web.wallet.WalletErrorPage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.InvalidMimeTypeException;
 import org.springframework.web.ErrorResponse;
@@ -27,7 +26,6 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -138,18 +136,12 @@ public class WalletErrorHandler {
                 .body(body("server_error", "internal error, request id " + requestId));
     }
 
-    /**
-     * The content type is set here rather than negotiated: an error must reach a wallet whose Accept excludes JSON
-     * (a preset type skips the Accept check), since an empty 406 or 500 would hide the real refusal.
-     */
+    /** Status and headers of the wallet port's errors, from the port's one error writer. */
     private static ResponseEntity.BodyBuilder json(HttpStatus status) {
-        return ResponseEntity.status(status).cacheControl(CacheControl.noStore()).contentType(MediaType.APPLICATION_JSON);
+        return WalletErrorPage.json(status);
     }
 
     private static Map<String, Object> body(String error, String description) {
-        var body = new LinkedHashMap<String, Object>();
-        body.put("error", error);
-        if (description != null) body.put("error_description", ErrorText.safe(description));
-        return body;
+        return WalletErrorPage.body(error, description);
     }
 }

@@ -1,5 +1,6 @@
 package io.github.vciconnector.web.management;
 
+import io.github.vciconnector.web.port.Port;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -12,7 +13,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
-import java.util.function.IntSupplier;
 
 /**
  * Caps management request bodies before any JSON parsing: a declared {@code Content-Length} over the limit gets 413 at
@@ -22,12 +22,10 @@ import java.util.function.IntSupplier;
  */
 final class BodySizeLimitFilter extends OncePerRequestFilter {
 
-    private final IntSupplier managementPort;
     private final long maxBytes;
     private final JsonMapper json;
 
-    BodySizeLimitFilter(IntSupplier managementPort, long maxBytes, JsonMapper json) {
-        this.managementPort = managementPort;
+    BodySizeLimitFilter(long maxBytes, JsonMapper json) {
         this.maxBytes = maxBytes;
         this.json = json;
     }
@@ -35,7 +33,7 @@ final class BodySizeLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (request.getLocalPort() != managementPort.getAsInt()) {
+        if (Port.of(request) != Port.MANAGEMENT) {
             chain.doFilter(request, response);
             return;
         }

@@ -1,5 +1,6 @@
 package io.github.vciconnector.web.management;
 
+import io.github.vciconnector.web.port.Port;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,7 +14,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.function.IntSupplier;
 
 /**
  * When {@code CONNECTOR_MANAGEMENT_API_KEY} is set, every request on the management port except the health probes
@@ -24,12 +24,10 @@ final class ManagementApiKeyFilter extends OncePerRequestFilter {
 
     static final String CHALLENGE = "Bearer realm=\"issuer-connector-management\"";
 
-    private final IntSupplier managementPort;
     private final byte[] expectedDigest;
     private final JsonMapper json;
 
-    ManagementApiKeyFilter(IntSupplier managementPort, String apiKey, JsonMapper json) {
-        this.managementPort = managementPort;
+    ManagementApiKeyFilter(String apiKey, JsonMapper json) {
         this.expectedDigest = digest(apiKey);
         this.json = json;
     }
@@ -37,7 +35,7 @@ final class ManagementApiKeyFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (request.getLocalPort() != managementPort.getAsInt() || HealthProbes.isHealth(request) || authorized(request)) {
+        if (Port.of(request) != Port.MANAGEMENT || HealthProbes.isHealth(request) || authorized(request)) {
             chain.doFilter(request, response);
             return;
         }

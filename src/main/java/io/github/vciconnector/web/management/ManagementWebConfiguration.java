@@ -1,8 +1,8 @@
 package io.github.vciconnector.web.management;
 
 import io.github.vciconnector.web.port.ErrorPage;
-import io.github.vciconnector.web.port.ManagementConnector;
 import io.github.vciconnector.web.port.ManagementPortProperties;
+import io.github.vciconnector.web.port.Port;
 import io.github.vciconnector.web.port.RouteClaim;
 import org.springframework.boot.webmvc.actuate.endpoint.web.AbstractWebMvcEndpointHandlerMapping;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -38,17 +38,15 @@ class ManagementWebConfiguration implements WebMvcConfigurer {
     }
 
     @Bean
-    FilterRegistrationBean<RequestOriginFilter> managementRequestOriginFilter(ManagementConnector connector,
-                                                                              ManagementApiProperties properties, JsonMapper json) {
-        var registration = new FilterRegistrationBean<>(new RequestOriginFilter(connector::localPort, properties, json));
+    FilterRegistrationBean<RequestOriginFilter> managementRequestOriginFilter(ManagementApiProperties properties, JsonMapper json) {
+        var registration = new FilterRegistrationBean<>(new RequestOriginFilter(properties, json));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }
 
     @Bean
-    FilterRegistrationBean<ManagementApiKeyFilter> managementApiKeyFilter(ManagementConnector connector,
-                                                                           ManagementPortProperties port, JsonMapper json) {
-        var registration = new FilterRegistrationBean<>(new ManagementApiKeyFilter(connector::localPort,
+    FilterRegistrationBean<ManagementApiKeyFilter> managementApiKeyFilter(ManagementPortProperties port, JsonMapper json) {
+        var registration = new FilterRegistrationBean<>(new ManagementApiKeyFilter(
                 port.apiKeyRequired() ? port.apiKey() : "", json));
         registration.setEnabled(port.apiKeyRequired()); // unset: logged as a warning by ManagementAuthenticationStatus
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
@@ -61,9 +59,8 @@ class ManagementWebConfiguration implements WebMvcConfigurer {
     }
 
     @Bean
-    FilterRegistrationBean<BodySizeLimitFilter> managementBodySizeLimitFilter(ManagementConnector connector,
-                                                                              ManagementApiProperties properties, JsonMapper json) {
-        var registration = new FilterRegistrationBean<>(new BodySizeLimitFilter(connector::localPort,
+    FilterRegistrationBean<BodySizeLimitFilter> managementBodySizeLimitFilter(ManagementApiProperties properties, JsonMapper json) {
+        var registration = new FilterRegistrationBean<>(new BodySizeLimitFilter(
                 properties.maxBodySize().toBytes(), json));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
         return registration;
@@ -71,25 +68,24 @@ class ManagementWebConfiguration implements WebMvcConfigurer {
 
     @Bean
     ErrorPage managementErrorPage(JsonMapper json) {
-        return new ManagementErrorPage(json);
+        return new ManagementProblems(json);
     }
 
     /**
-     * The management port serves the controllers of this package, the actuator endpoints and the OpenAPI document
-     * of this API (springdoc), and nothing else (L-1).
+     * Besides the controllers of this package ({@code package-info.java}), the management port serves the actuator
+     * endpoints and the OpenAPI document of this API (springdoc), which cannot carry a {@code @ServedOn} (L-1).
      */
     @Bean
-    RouteClaim managementRoutes() {
+    RouteClaim frameworkManagementRoutes() {
         return new RouteClaim() {
             @Override
-            public boolean forManagementPort() {
-                return true;
+            public Port port() {
+                return Port.MANAGEMENT;
             }
 
             @Override
             public boolean claims(HandlerMapping mapping, HandlerMethod handler) {
-                return RouteClaim.inPackageOf(ManagementApi.class, handler) || mapping instanceof AbstractWebMvcEndpointHandlerMapping
-                        || handler.getBeanType().getName().startsWith("org.springdoc.");
+                return mapping instanceof AbstractWebMvcEndpointHandlerMapping || handler.getBeanType().getName().startsWith("org.springdoc.");
             }
         };
     }

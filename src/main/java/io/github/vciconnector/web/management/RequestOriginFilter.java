@@ -1,5 +1,6 @@
 package io.github.vciconnector.web.management;
 
+import io.github.vciconnector.web.port.Port;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,7 +14,6 @@ import java.io.IOException;
 import java.util.Enumeration;
 import java.util.Locale;
 import java.util.Set;
-import java.util.function.IntSupplier;
 
 /**
  * Keeps browsers out of the management API (issue 17, M-1: DNS rebinding and cross-site requests). Backends send
@@ -28,13 +28,11 @@ import java.util.function.IntSupplier;
  */
 final class RequestOriginFilter extends OncePerRequestFilter {
 
-    private final IntSupplier managementPort;
     private final Set<String> allowedOrigins;
     private final Set<String> allowedHosts;
     private final JsonMapper json;
 
-    RequestOriginFilter(IntSupplier managementPort, ManagementApiProperties properties, JsonMapper json) {
-        this.managementPort = managementPort;
+    RequestOriginFilter(ManagementApiProperties properties, JsonMapper json) {
         this.allowedOrigins = properties.originSet();
         this.allowedHosts = properties.hostSet();
         this.json = json;
@@ -43,7 +41,7 @@ final class RequestOriginFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (request.getLocalPort() != managementPort.getAsInt()) {
+        if (Port.of(request) != Port.MANAGEMENT) {
             chain.doFilter(request, response);
             return;
         }

@@ -9,8 +9,8 @@ import java.io.IOException;
 /** How one port answers an error dispatch: problem+json on the management port, the OAuth error shape on the wallet port. */
 public interface ErrorPage {
 
-    /** True for the management port's page, false for the wallet port's. */
-    boolean forManagementPort();
+    /** The port whose errors this page writes. */
+    Port port();
 
     void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status) throws IOException;
 }

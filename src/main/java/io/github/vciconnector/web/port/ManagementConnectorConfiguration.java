@@ -46,9 +46,15 @@ class ManagementConnectorConfiguration {
         return registration;
     }
 
+    /** The one decision of a request's arrival port; see {@link Port#of}. */
     @Bean
-    FilterRegistrationBean<PortIsolationFilter> portIsolationFilter(ManagementConnector connector, PortRoutes routes) {
-        var registration = new FilterRegistrationBean<>(new PortIsolationFilter(connector::localPort, routes));
+    ArrivalPort arrivalPort(ManagementConnector connector) {
+        return new ArrivalPort(connector::localPort);
+    }
+
+    @Bean
+    FilterRegistrationBean<PortIsolationFilter> portIsolationFilter(ArrivalPort arrivalPort, PortRoutes routes) {
+        var registration = new FilterRegistrationBean<>(new PortIsolationFilter(arrivalPort, routes));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }

@@ -23,8 +23,8 @@ import java.util.List;
 class PortErrorConfiguration {
 
     @Bean
-    PortErrorPages portErrorPages(ManagementConnector connector, List<ErrorPage> pages) {
-        return new PortErrorPages(connector::localPort, pages);
+    PortErrorPages portErrorPages(ArrivalPort arrivalPort, List<ErrorPage> pages) {
+        return new PortErrorPages(arrivalPort, pages);
     }
 
     @Bean

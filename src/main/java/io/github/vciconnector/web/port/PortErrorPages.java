@@ -6,7 +6,6 @@ import org.springframework.http.HttpStatus;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.function.IntSupplier;
 
 /**
  * The one place that picks the error page of a request's arrival port: the error dispatch filter, the filter for
@@ -14,18 +13,18 @@ import java.util.function.IntSupplier;
  */
 final class PortErrorPages {
 
-    private final IntSupplier managementPort;
+    private final ArrivalPort arrivalPort;
     private final ErrorPage management;
     private final ErrorPage wallet;
 
-    PortErrorPages(IntSupplier managementPort, List<ErrorPage> pages) {
-        this.managementPort = managementPort;
-        this.management = pages.stream().filter(ErrorPage::forManagementPort).findFirst().orElseThrow();
-        this.wallet = pages.stream().filter(page -> !page.forManagementPort()).findFirst().orElseThrow();
+    PortErrorPages(ArrivalPort arrivalPort, List<ErrorPage> pages) {
+        this.arrivalPort = arrivalPort;
+        this.management = pages.stream().filter(page -> page.port() == Port.MANAGEMENT).findFirst().orElseThrow();
+        this.wallet = pages.stream().filter(page -> page.port() == Port.PUBLIC).findFirst().orElseThrow();
     }
 
     void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status) throws IOException {
-        // getLocalPort() is the socket; getServerPort() is the client's Host header
-        (request.getLocalPort() == managementPort.getAsInt() ? management : wallet).write(request, response, status);
+        // Tomcat's valve calls for requests refused before port isolation stored the port: ArrivalPort decides then
+        (arrivalPort.of(request) == Port.MANAGEMENT ? management : wallet).write(request, response, status);
     }
 }

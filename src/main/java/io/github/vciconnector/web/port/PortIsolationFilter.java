@@ -1,6 +1,7 @@
 package io.github.vciconnector.web.port;
 
 import io.github.vciconnector.web.ErrorText;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,7 +13,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Set;
-import java.util.function.IntSupplier;
 
 /**
  * Runs first and answers 404 unless the port a request arrived on owns its path (DESIGN §2, L-1): each port has an
@@ -28,17 +28,26 @@ public final class PortIsolationFilter extends OncePerRequestFilter {
     private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS", "PATCH", "TRACE");
     private static final int LOGGED_METHOD_CHARS = 16;
 
-    private final IntSupplier managementPort;
+    private final ArrivalPort arrivalPort;
     private final PortRoutes routes;
 
-    public PortIsolationFilter(IntSupplier managementPort, PortRoutes routes) {
-        this.managementPort = managementPort;
+    PortIsolationFilter(ArrivalPort arrivalPort, PortRoutes routes) {
+        this.arrivalPort = arrivalPort;
         this.routes = routes;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (request.getDispatcherType() == DispatcherType.ERROR) {
+            // Tomcat's error dispatch of a request it refused before the filters ran (a /WEB-INF/ path) never passed
+            // here: the port is decided now, so that the filters of that dispatch can read it as well.
+            if (!(request.getAttribute(Port.ATTRIBUTE) instanceof Port)) arrivalPort.store(request);
+            chain.doFilter(request, response);
+            return;
+        }
+        // Decided before any refusal below, so that the error dispatch of that refusal finds the port too.
+        Port port = arrivalPort.store(request);
         if (!METHODS.contains(request.getMethod())) {
             // Tomcat accepts any token of up to the header size as a method; log a short, printable prefix only.
             String method = request.getMethod();
@@ -55,10 +64,8 @@ public final class PortIsolationFilter extends OncePerRequestFilter {
             return;
         }
         String decoded = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
-        // getLocalPort() is the socket; getServerPort() is the client's Host header
-        boolean onManagementPort = request.getLocalPort() == managementPort.getAsInt();
         // The decoded path is what Spring matches; both forms must name a route of this port.
-        if (!routes.allows(onManagementPort, uri) || !routes.allows(onManagementPort, decoded)) {
+        if (!routes.allows(port, uri) || !routes.allows(port, decoded)) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
@@ -74,9 +81,10 @@ public final class PortIsolationFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
+    /** Error dispatches pass unchecked; only the arrival port is stored when missing. */
     @Override
     protected boolean shouldNotFilterErrorDispatch() {
-        return true;
+        return false;
     }
 
     /**

@@ -4,20 +4,13 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerMapping;
 
 /**
- * A port's claim on the routes it serves, judged from the route declarations themselves (the handler mapping that
- * holds a route and the method that handles it), so that a new endpoint is served on the port of its package and
- * on no other one. {@link PortRoutes} turns the claims into each port's allow-list.
+ * A port's claim on routes of classes the connector does not own and so cannot mark with {@link ServedOn} (actuator
+ * and springdoc endpoints), judged from the handler mapping that holds a route and the method that handles it.
  */
 public interface RouteClaim {
 
-    /** True for the management port's claim, false for the wallet port's. */
-    boolean forManagementPort();
+    /** The port that serves the claimed routes. */
+    Port port();
 
     boolean claims(HandlerMapping mapping, HandlerMethod handler);
-
-    /** Claims every handler whose class lives in the package of {@code marker} or below it. */
-    static boolean inPackageOf(Class<?> marker, HandlerMethod handler) {
-        String name = handler.getBeanType().getName();
-        return name.startsWith(marker.getPackageName() + ".");
-    }
 }

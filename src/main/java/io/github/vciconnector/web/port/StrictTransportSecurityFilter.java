@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
-import java.util.function.IntSupplier;
 
 /**
  * RFC 6797: tells browsers to reach the public port over https only. Registered only when the connector itself
@@ -20,12 +19,6 @@ final class StrictTransportSecurityFilter extends OncePerRequestFilter {
     /** One year, the value RFC 6797 §11.2 and browser preload rules expect; no includeSubDomains: the operator's call. */
     static final String VALUE = "max-age=31536000";
 
-    private final IntSupplier managementPort;
-
-    StrictTransportSecurityFilter(IntSupplier managementPort) {
-        this.managementPort = managementPort;
-    }
-
     @Override
     protected boolean shouldNotFilterErrorDispatch() {
         return false;
@@ -34,8 +27,8 @@ final class StrictTransportSecurityFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        // getLocalPort() is the socket; RFC 6797 §7.2: never over plain http
-        if (request.isSecure() && request.getLocalPort() != managementPort.getAsInt()) response.setHeader(HEADER, VALUE);
+        // RFC 6797 §7.2: never over plain http
+        if (request.isSecure() && Port.of(request) == Port.PUBLIC) response.setHeader(HEADER, VALUE);
         chain.doFilter(request, response);
     }
 }

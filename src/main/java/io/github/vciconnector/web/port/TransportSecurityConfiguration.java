@@ -13,9 +13,8 @@ import org.springframework.core.Ordered;
 class TransportSecurityConfiguration {
 
     @Bean
-    FilterRegistrationBean<StrictTransportSecurityFilter> strictTransportSecurityFilter(ServerProperties server,
-                                                                                        ManagementConnector connector) {
-        var registration = new FilterRegistrationBean<>(new StrictTransportSecurityFilter(connector::localPort));
+    FilterRegistrationBean<StrictTransportSecurityFilter> strictTransportSecurityFilter(ServerProperties server) {
+        var registration = new FilterRegistrationBean<>(new StrictTransportSecurityFilter());
         registration.setEnabled(Ssl.isEnabled(server.getSsl()));
         // Error dispatches too, so that the error pages (port isolation's 404 among them) carry the header
         registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR);

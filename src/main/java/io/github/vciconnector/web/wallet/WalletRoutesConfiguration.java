@@ -2,14 +2,12 @@ package io.github.vciconnector.web.wallet;
 
 import io.github.vciconnector.config.ConnectorProperties;
 import io.github.vciconnector.web.port.ErrorPage;
-import io.github.vciconnector.web.port.RouteClaim;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.method.HandlerTypePredicate;
-import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.config.annotation.PathMatchConfigurer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * When the Credential Issuer Identifier has a path ({@code https://h/tenant}), the wallet endpoints live below it
@@ -26,24 +24,8 @@ class WalletRoutesConfiguration implements WebMvcConfigurer {
     }
 
     @Bean
-    ErrorPage walletErrorPage() {
-        return new WalletErrorPage();
-    }
-
-    /** The wallet port serves the endpoints of this package and nothing else (L-1). */
-    @Bean
-    RouteClaim walletRoutes() {
-        return new RouteClaim() {
-            @Override
-            public boolean forManagementPort() {
-                return false;
-            }
-
-            @Override
-            public boolean claims(HandlerMapping mapping, HandlerMethod handler) {
-                return RouteClaim.inPackageOf(WalletEndpoints.class, handler);
-            }
-        };
+    ErrorPage walletErrorPage(JsonMapper json) {
+        return new WalletErrorPage(json);
     }
 
     @Override

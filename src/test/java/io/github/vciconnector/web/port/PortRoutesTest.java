@@ -32,8 +32,8 @@ class PortRoutesTest extends ConnectorIntegrationTest {
                     .forEach(pattern -> mapped.add(pattern.getPatternString())));
         }
         assertThat(routes.unowned()).isEmpty();
-        List<String> management = routes.patterns(true);
-        List<String> wallet = routes.patterns(false);
+        List<String> management = routes.patterns(Port.MANAGEMENT);
+        List<String> wallet = routes.patterns(Port.PUBLIC);
         assertThat(mapped).isNotEmpty().allSatisfy(pattern ->
                 assertThat(management.contains(pattern) ^ wallet.contains(pattern)).as("exactly one port serves %s", pattern).isTrue());
         assertThat(management).contains("/offers", "/offers/{offerId}", "/actuator/health", "/actuator/prometheus", "/v3/api-docs")
@@ -57,14 +57,14 @@ class PortRoutesTest extends ConnectorIntegrationTest {
 
     @Test
     void allowListWhenPathMatchesNoDeclaredRouteThenRefused() {
-        assertThat(routes.allows(false, "/oidc4vci/token")).isTrue();
-        assertThat(routes.allows(true, "/oidc4vci/token")).isFalse();
-        assertThat(routes.allows(true, "/offers/abc/qr")).isTrue();
-        assertThat(routes.allows(false, "/offers/abc/qr")).isFalse();
-        assertThat(routes.allows(false, "/v3/api-docs.yaml")).isFalse();
-        assertThat(routes.allows(true, "/v3/api-docs.yaml")).isTrue();
-        assertThat(routes.allows(false, "/error")).isFalse();
-        assertThat(routes.allows(true, "/error")).isFalse();
+        assertThat(routes.allows(Port.PUBLIC, "/oidc4vci/token")).isTrue();
+        assertThat(routes.allows(Port.MANAGEMENT, "/oidc4vci/token")).isFalse();
+        assertThat(routes.allows(Port.MANAGEMENT, "/offers/abc/qr")).isTrue();
+        assertThat(routes.allows(Port.PUBLIC, "/offers/abc/qr")).isFalse();
+        assertThat(routes.allows(Port.PUBLIC, "/v3/api-docs.yaml")).isFalse();
+        assertThat(routes.allows(Port.MANAGEMENT, "/v3/api-docs.yaml")).isTrue();
+        assertThat(routes.allows(Port.PUBLIC, "/error")).isFalse();
+        assertThat(routes.allows(Port.MANAGEMENT, "/error")).isFalse();
     }
 
 }
