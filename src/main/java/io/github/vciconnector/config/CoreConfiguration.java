@@ -19,4 +19,9 @@ public class CoreConfiguration {
     SecureRandom secureRandom() {
         return new SecureRandom();
     }
+
+    @Bean
+    RandomTokens randomTokens(SecureRandom random) {
+        return new RandomTokens(random);
+    }
 }

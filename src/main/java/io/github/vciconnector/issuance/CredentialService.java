@@ -1,12 +1,13 @@
 package io.github.vciconnector.issuance;
 
+import io.github.vciconnector.session.CredentialsIssued;
 import com.nimbusds.jose.jwk.ECKey;
 import io.github.vciconnector.config.ConnectorProperties;
 import io.github.vciconnector.metadata.ClaimMetadata;
 import io.github.vciconnector.metadata.CredentialConfiguration;
 import io.github.vciconnector.metadata.CredentialConfigurations;
 import io.github.vciconnector.oauth.AuthorizedWallet;
-import io.github.vciconnector.offer.OfferEnded;
+import io.github.vciconnector.session.OfferEnded;
 import io.github.vciconnector.sdjwt.DisclosurePolicy;
 import io.github.vciconnector.sdjwt.SdJwtVcIssuer;
 import io.github.vciconnector.sdjwt.SdJwtVcRequest;

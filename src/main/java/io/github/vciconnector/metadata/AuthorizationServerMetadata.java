@@ -1,5 +1,6 @@
 package io.github.vciconnector.metadata;
 
+import io.github.vciconnector.config.WalletProtocol;
 import io.github.vciconnector.config.ConnectorProperties;
 
 import java.net.URI;
@@ -21,7 +22,6 @@ public record AuthorizationServerMetadata(String issuer, URI tokenEndpoint, List
                                           List<String> clientAttestationSigningAlgValuesSupported,
                                           List<String> clientAttestationPopSigningAlgValuesSupported) {
 
-    public static final String PRE_AUTHORIZED_CODE_GRANT = "urn:ietf:params:oauth:grant-type:pre-authorized_code";
     static final String ATTEST_JWT_CLIENT_AUTH = "attest_jwt_client_auth";
 
     public static final String ISSUER = "issuer";
@@ -49,8 +49,8 @@ public record AuthorizationServerMetadata(String issuer, URI tokenEndpoint, List
     public static AuthorizationServerMetadata of(ConnectorProperties connector, WalletTrustPolicy trust) {
         // Without mandatory wallet attestation a wallet may also come as a public client (none)
         List<String> authMethods = trust.walletAttestationRequired() ? List.of(ATTEST_JWT_CLIENT_AUTH) : List.of("none", ATTEST_JWT_CLIENT_AUTH);
-        return new AuthorizationServerMetadata(connector.issuerIdentifier(), connector.endpoint(IssuerMetadata.TOKEN_PATH),
-                List.of(PRE_AUTHORIZED_CODE_GRANT), List.of("code"), List.of("ES256"), authMethods,
+        return new AuthorizationServerMetadata(connector.issuerIdentifier(), connector.endpoint(WalletProtocol.TOKEN_PATH),
+                List.of(WalletProtocol.PRE_AUTHORIZED_CODE_GRANT), List.of("code"), List.of("ES256"), authMethods,
                 !trust.walletAttestationRequired(), List.of("ES256"), List.of("ES256"));
     }
 

@@ -1,5 +1,6 @@
 package io.github.vciconnector.metadata;
 
+import io.github.vciconnector.config.WalletProtocol;
 import io.github.vciconnector.config.ConnectorProperties;
 
 import java.net.URI;
@@ -42,8 +43,8 @@ public record CredentialIssuerMetadata(String credentialIssuer, URI credentialEn
         for (CredentialConfiguration configuration : configurations.all()) {
             supported.put(configuration.id(), SupportedCredentialConfiguration.of(configuration, trust));
         }
-        return new CredentialIssuerMetadata(connector.issuerIdentifier(), connector.endpoint(IssuerMetadata.CREDENTIAL_PATH),
-                connector.endpoint(IssuerMetadata.NONCE_PATH), connector.endpoint(IssuerMetadata.NOTIFICATION_PATH),
+        return new CredentialIssuerMetadata(connector.issuerIdentifier(), connector.endpoint(WalletProtocol.CREDENTIAL_PATH),
+                connector.endpoint(WalletProtocol.NONCE_PATH), connector.endpoint(WalletProtocol.NOTIFICATION_PATH),
                 trust.batchSize() >= 2 ? trust.batchSize() : null, supported);
     }
 

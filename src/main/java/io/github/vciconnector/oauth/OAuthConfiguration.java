@@ -1,6 +1,7 @@
 package io.github.vciconnector.oauth;
 
 import io.github.vciconnector.config.ConnectorProperties;
+import io.github.vciconnector.config.RandomTokens;
 import io.github.vciconnector.config.HaipProperties;
 import io.github.vciconnector.keys.X509ChainValidator;
 import io.github.vciconnector.oauth.clientauth.WalletAttestationProperties;
@@ -8,8 +9,8 @@ import io.github.vciconnector.oauth.clientauth.WalletAttestationVerifier;
 import io.github.vciconnector.oauth.dpop.DPoPNonces;
 import io.github.vciconnector.oauth.dpop.DPoPProofVerifier;
 import io.github.vciconnector.oauth.dpop.DPoPProperties;
-import io.github.vciconnector.offer.OfferProperties;
-import io.github.vciconnector.offer.OfferSecrets;
+import io.github.vciconnector.session.OfferSecrets;
+import io.github.vciconnector.session.TxCodeAttemptLimit;
 import io.github.vciconnector.session.ServerSecrets;
 import io.github.vciconnector.session.AttemptCounters;
 import io.github.vciconnector.session.OfferStore;
@@ -56,10 +57,10 @@ class OAuthConfiguration {
     @Bean
     PreAuthorizedCodeGrant preAuthorizedCodeGrant(OfferStore store, AttemptCounters attempts, DPoPProofVerifier dpop,
                                                   ClientAuthentication clientAuthentication, OfferSecrets secrets,
-                                                  OfferProperties offerProperties, TokenProperties tokenProperties,
+                                                  TxCodeAttemptLimit txCodeAttempts, RandomTokens tokens, TokenProperties tokenProperties,
                                                   ConnectorProperties connector, Clock clock, ApplicationEventPublisher events,
                                                   AccessTokenIndex accessTokens) {
-        return new PreAuthorizedCodeGrant(store, attempts, dpop, clientAuthentication, secrets, accessTokens, offerProperties,
+        return new PreAuthorizedCodeGrant(store, attempts, dpop, clientAuthentication, secrets, accessTokens, txCodeAttempts, tokens,
                 tokenProperties, connector, clock, events);
     }
 

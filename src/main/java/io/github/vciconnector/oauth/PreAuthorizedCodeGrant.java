@@ -2,15 +2,16 @@ package io.github.vciconnector.oauth;
 
 import io.github.vciconnector.keys.Digests;
 import io.github.vciconnector.config.ConnectorProperties;
+import io.github.vciconnector.config.RandomTokens;
 import io.github.vciconnector.metadata.AuthorizationServerMetadata;
-import io.github.vciconnector.metadata.IssuerMetadata;
+import io.github.vciconnector.config.WalletProtocol;
 import io.github.vciconnector.oauth.dpop.DPoPError;
 import io.github.vciconnector.oauth.dpop.DPoPProof;
 import io.github.vciconnector.oauth.dpop.DPoPProofException;
 import io.github.vciconnector.oauth.dpop.DPoPProofVerifier;
-import io.github.vciconnector.offer.OfferEnded;
-import io.github.vciconnector.offer.OfferProperties;
-import io.github.vciconnector.offer.OfferSecrets;
+import io.github.vciconnector.session.OfferEnded;
+import io.github.vciconnector.session.OfferSecrets;
+import io.github.vciconnector.session.TxCodeAttemptLimit;
 import io.github.vciconnector.session.IssuanceSession;
 import io.github.vciconnector.session.OfferStatus;
 import io.github.vciconnector.session.AttemptCounters;
@@ -34,7 +35,8 @@ public class PreAuthorizedCodeGrant {
     private final ClientAuthentication clientAuthentication;
     private final OfferSecrets secrets;
     private final AccessTokenIndex accessTokens;
-    private final OfferProperties offerProperties;
+    private final TxCodeAttemptLimit txCodeAttempts;
+    private final RandomTokens tokens;
     private final TokenProperties tokenProperties;
     private final Clock clock;
     private final ApplicationEventPublisher events;
@@ -42,7 +44,8 @@ public class PreAuthorizedCodeGrant {
 
     public PreAuthorizedCodeGrant(OfferStore store, AttemptCounters attempts, DPoPProofVerifier dpop,
                                   ClientAuthentication clientAuthentication, OfferSecrets secrets,
-                                  AccessTokenIndex accessTokens, OfferProperties offerProperties, TokenProperties tokenProperties,
+                                  AccessTokenIndex accessTokens, TxCodeAttemptLimit txCodeAttempts, RandomTokens tokens,
+                                  TokenProperties tokenProperties,
                                   ConnectorProperties connector, Clock clock, ApplicationEventPublisher events) {
         this.store = store;
         this.attempts = attempts;
@@ -50,16 +53,17 @@ public class PreAuthorizedCodeGrant {
         this.clientAuthentication = clientAuthentication;
         this.secrets = secrets;
         this.accessTokens = accessTokens;
-        this.offerProperties = offerProperties;
+        this.txCodeAttempts = txCodeAttempts;
+        this.tokens = tokens;
         this.tokenProperties = tokenProperties;
         this.clock = clock;
         this.events = events;
-        this.tokenEndpoint = connector.endpoint(IssuerMetadata.TOKEN_PATH);
+        this.tokenEndpoint = connector.endpoint(WalletProtocol.TOKEN_PATH);
     }
 
     /** Exchanges a pre-authorized code; throws {@link TokenRequestException} with the RFC 6749 / RFC 9449 code. */
     public TokenResponse exchange(TokenRequest request) {
-        if (!AuthorizationServerMetadata.PRE_AUTHORIZED_CODE_GRANT.equals(request.grantType())) {
+        if (!WalletProtocol.PRE_AUTHORIZED_CODE_GRANT.equals(request.grantType())) {
             throw new TokenRequestException(request.grantType() == null ? TokenError.INVALID_REQUEST
                     : TokenError.UNSUPPORTED_GRANT_TYPE, "grant_type must be the pre-authorized_code grant");
         }
@@ -85,7 +89,7 @@ public class PreAuthorizedCodeGrant {
         if (!store.redeemPreAuthorizedCode(codeHash)) {
             throw new TokenRequestException(TokenError.INVALID_GRANT, "pre-authorized code is invalid, expired or used");
         }
-        String accessToken = secrets.randomToken(32);
+        String accessToken = tokens.mint(32);
         Duration lifetime = tokenProperties.accessTokenLifetime();
         var now = clock.instant();
         if (store.transition(session.offerId(), current -> current.status() == OfferStatus.OFFER_CREATED
@@ -132,7 +136,7 @@ public class PreAuthorizedCodeGrant {
      * limit: at most {@code txCodeMaxAttempts} are ever compared.
      */
     private void checkTxCode(IssuanceSession session, String txCode) {
-        int max = offerProperties.txCodeMaxAttempts();
+        int max = txCodeAttempts.value();
         long attempt = attempts.increment(AttemptCounters.Kind.TX_CODE, session.offerId(),
                 Duration.between(clock.instant(), session.expiresAt()).plusMinutes(1));
         if (attempt > max) {
@@ -146,7 +150,7 @@ public class PreAuthorizedCodeGrant {
 
     private void lock(IssuanceSession session) {
         var now = clock.instant();
-        String reason = "tx_code entered wrongly " + offerProperties.txCodeMaxAttempts() + " times";
+        String reason = "tx_code entered wrongly " + txCodeAttempts.value() + " times";
         // The code index goes first: from here on no replica can redeem the offer, even with the right tx_code.
         store.redeemPreAuthorizedCode(session.preAuthorizedCodeHash());
         store.transition(session.offerId(), current -> current.status().isFinal() ? Optional.empty()

@@ -1,5 +1,6 @@
 package io.github.vciconnector.offer;
 
+import io.github.vciconnector.config.WalletProtocol;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import io.github.vciconnector.metadata.AuthorizationServerMetadata;
 
@@ -15,7 +16,7 @@ import java.util.Objects;
  *
  * @param credentialIssuer         the Credential Issuer Identifier
  * @param credentialConfigurationIds keys of {@code credential_configurations_supported}, at least one
- * @param preAuthorizedCode        the only grant, under {@link AuthorizationServerMetadata#PRE_AUTHORIZED_CODE_GRANT}
+ * @param preAuthorizedCode        the only grant, under {@link WalletProtocol.PRE_AUTHORIZED_CODE_GRANT}
  */
 public record CredentialOffer(String credentialIssuer, List<String> credentialConfigurationIds,
                               PreAuthorizedCodeGrant preAuthorizedCode) {
@@ -34,7 +35,7 @@ public record CredentialOffer(String credentialIssuer, List<String> credentialCo
     /** The members in wire order: {@code credential_issuer}, {@code credential_configuration_ids}, {@code grants}. */
     public Map<String, Object> toJSONObject() {
         var grants = new LinkedHashMap<String, Object>();
-        grants.put(AuthorizationServerMetadata.PRE_AUTHORIZED_CODE_GRANT, preAuthorizedCode.toJSONObject());
+        grants.put(WalletProtocol.PRE_AUTHORIZED_CODE_GRANT, preAuthorizedCode.toJSONObject());
         var json = new LinkedHashMap<String, Object>();
         json.put(CREDENTIAL_ISSUER, credentialIssuer);
         json.put(CREDENTIAL_CONFIGURATION_IDS, credentialConfigurationIds);
@@ -55,8 +56,8 @@ public record CredentialOffer(String credentialIssuer, List<String> credentialCo
             throw new ParseException(CREDENTIAL_CONFIGURATION_IDS + " must be a non-empty array of strings", 0);
         }
         Map<String, Object> grants = JSONObjectUtils.getJSONObject(json, GRANTS);
-        Map<String, Object> grant = grants == null ? null : JSONObjectUtils.getJSONObject(grants, AuthorizationServerMetadata.PRE_AUTHORIZED_CODE_GRANT);
-        if (grant == null) throw new ParseException(GRANTS + " has no " + AuthorizationServerMetadata.PRE_AUTHORIZED_CODE_GRANT, 0);
+        Map<String, Object> grant = grants == null ? null : JSONObjectUtils.getJSONObject(grants, WalletProtocol.PRE_AUTHORIZED_CODE_GRANT);
+        if (grant == null) throw new ParseException(GRANTS + " has no " + WalletProtocol.PRE_AUTHORIZED_CODE_GRANT, 0);
         return new CredentialOffer(issuer, ids, PreAuthorizedCodeGrant.parse(grant));
     }
 

@@ -1,5 +1,6 @@
 package io.github.vciconnector.offer;
 
+import io.github.vciconnector.session.OfferSecrets;
 import io.github.vciconnector.config.ConnectorProperties;
 import io.github.vciconnector.metadata.CredentialConfigurations;
 import io.github.vciconnector.session.ServerSecrets;
@@ -7,6 +8,7 @@ import io.github.vciconnector.session.CallbackMaxAge;
 import io.github.vciconnector.session.IdempotencyKeys;
 import io.github.vciconnector.session.OfferStore;
 import io.github.vciconnector.session.SessionRetention;
+import io.github.vciconnector.session.TxCodeAttemptLimit;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,6 +26,11 @@ class OfferConfiguration {
     }
 
     /** The retention setting, read once here by its owner, for the store adapters. */
+    @Bean
+    TxCodeAttemptLimit txCodeAttemptLimit(OfferProperties properties) {
+        return new TxCodeAttemptLimit(properties.txCodeMaxAttempts());
+    }
+
     @Bean
     SessionRetention sessionRetention(OfferProperties properties) {
         return new SessionRetention(properties.retention());

@@ -1,5 +1,6 @@
 package io.github.vciconnector.offer;
 
+import io.github.vciconnector.session.OfferEnded;
 import io.github.vciconnector.session.IssuanceSession;
 import io.github.vciconnector.session.OfferStatus;
 import io.github.vciconnector.session.OfferStore;

@@ -1,10 +1,13 @@
 package io.github.vciconnector.offer;
 
+import io.github.vciconnector.session.OfferSecrets;
+import io.github.vciconnector.session.OfferCreated;
+import io.github.vciconnector.session.OfferEnded;
 import io.github.vciconnector.keys.Digests;
 import io.github.vciconnector.config.ConnectorProperties;
 import io.github.vciconnector.metadata.CredentialConfiguration;
 import io.github.vciconnector.metadata.CredentialConfigurations;
-import io.github.vciconnector.metadata.IssuerMetadata;
+import io.github.vciconnector.config.WalletProtocol;
 import io.github.vciconnector.session.IssuanceSession;
 import io.github.vciconnector.session.OfferStatus;
 import io.github.vciconnector.session.IdempotencyKeys;
@@ -141,7 +144,7 @@ public class OfferService {
 
     /** The {@code openid-credential-offer://} link carrying the offer by reference (VCI-OFF-1). */
     public CredentialOfferUri credentialOfferUri(String offerId) {
-        return new CredentialOfferUri(connector.endpoint(IssuerMetadata.OFFERS_PATH + secrets.offerReference(offerId)));
+        return new CredentialOfferUri(connector.endpoint(WalletProtocol.OFFERS_PATH + secrets.offerReference(offerId)));
     }
 
     /**

@@ -1,8 +1,8 @@
 package io.github.vciconnector.webhook;
 
-import io.github.vciconnector.issuance.CredentialsIssued;
-import io.github.vciconnector.offer.OfferCreated;
-import io.github.vciconnector.offer.OfferEnded;
+import io.github.vciconnector.session.CredentialsIssued;
+import io.github.vciconnector.session.OfferCreated;
+import io.github.vciconnector.session.OfferEnded;
 import io.github.vciconnector.session.Callback;
 import io.github.vciconnector.session.CallbackOutbox;
 import io.github.vciconnector.session.Leases;

@@ -1,5 +1,6 @@
 package io.github.vciconnector.offer;
 
+import io.github.vciconnector.session.OfferSecrets;
 import io.github.vciconnector.keys.Digests;
 import io.github.vciconnector.session.ServerSecrets;
 import org.junit.jupiter.api.Test;

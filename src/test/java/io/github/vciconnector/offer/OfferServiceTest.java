@@ -1,5 +1,7 @@
 package io.github.vciconnector.offer;
 
+import io.github.vciconnector.session.OfferCreated;
+import io.github.vciconnector.session.OfferEnded;
 import io.github.vciconnector.keys.Digests;
 import io.github.vciconnector.session.IssuanceSession;
 import io.github.vciconnector.session.OfferStatus;

@@ -1,5 +1,6 @@
 package io.github.vciconnector.offer;
 
+import io.github.vciconnector.session.OfferSecrets;
 import io.github.vciconnector.support.MutableClock;
 import io.github.vciconnector.config.ConnectorProperties;
 import io.github.vciconnector.metadata.CredentialConfiguration;

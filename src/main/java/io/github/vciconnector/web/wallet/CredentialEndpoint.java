@@ -5,7 +5,7 @@ import io.github.vciconnector.issuance.CredentialRequest;
 import io.github.vciconnector.issuance.CredentialRequestException;
 import io.github.vciconnector.issuance.CredentialResponse;
 import io.github.vciconnector.issuance.CredentialService;
-import io.github.vciconnector.metadata.IssuerMetadata;
+import io.github.vciconnector.config.WalletProtocol;
 import io.github.vciconnector.oauth.AuthorizedWallet;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.MediaType;
@@ -30,7 +30,7 @@ class CredentialEndpoint {
         this.dpopNonce = dpopNonce;
     }
 
-    @PostMapping(value = IssuerMetadata.CREDENTIAL_PATH, produces = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(value = WalletProtocol.CREDENTIAL_PATH, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<byte[]> credential(AuthorizedWallet wallet, HttpServletRequest request) throws IOException {
         // VCI-CRQ-1: unencrypted requests are application/json; encryption is not advertised.
         CredentialRequest credentialRequest = CredentialRequest.parse(JsonBody.read(request,

@@ -1,6 +1,6 @@
 package io.github.vciconnector.web.wallet;
 
-import io.github.vciconnector.metadata.IssuerMetadata;
+import io.github.vciconnector.config.WalletProtocol;
 import io.github.vciconnector.issuance.CNonces;
 import io.github.vciconnector.issuance.NonceResponse;
 import org.springframework.http.MediaType;
@@ -20,7 +20,7 @@ class NonceEndpoint {
         this.dpopNonce = dpopNonce;
     }
 
-    @PostMapping(value = IssuerMetadata.NONCE_PATH, produces = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(value = WalletProtocol.NONCE_PATH, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<byte[]> nonce() {
         var response = new NonceResponse(cNonces.issue());
         return dpopNonce.attachTo(WalletJson.ok()).body(WalletJson.bytes(response.toJSONObject()));

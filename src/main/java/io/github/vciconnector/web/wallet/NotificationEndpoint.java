@@ -4,7 +4,7 @@ import io.github.vciconnector.issuance.NotificationError;
 import io.github.vciconnector.issuance.NotificationRequest;
 import io.github.vciconnector.issuance.NotificationRequestException;
 import io.github.vciconnector.issuance.NotificationService;
-import io.github.vciconnector.metadata.IssuerMetadata;
+import io.github.vciconnector.config.WalletProtocol;
 import io.github.vciconnector.oauth.AuthorizedWallet;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.CacheControl;
@@ -27,7 +27,7 @@ class NotificationEndpoint {
         this.notifications = notifications;
     }
 
-    @PostMapping(IssuerMetadata.NOTIFICATION_PATH)
+    @PostMapping(WalletProtocol.NOTIFICATION_PATH)
     ResponseEntity<Void> notification(AuthorizedWallet wallet, HttpServletRequest request) throws IOException {
         NotificationRequest notification = NotificationRequest.parse(JsonBody.read(request,
                 reason -> new NotificationRequestException(NotificationError.INVALID_NOTIFICATION_REQUEST, reason)));

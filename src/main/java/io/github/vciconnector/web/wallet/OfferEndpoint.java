@@ -1,7 +1,7 @@
 package io.github.vciconnector.web.wallet;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
-import io.github.vciconnector.metadata.IssuerMetadata;
+import io.github.vciconnector.config.WalletProtocol;
 import io.github.vciconnector.offer.OfferService;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -29,7 +29,7 @@ class OfferEndpoint {
         this.offers = offers;
     }
 
-    @GetMapping(value = IssuerMetadata.OFFERS_PATH + "{reference}", produces = MediaType.APPLICATION_JSON_VALUE)
+    @GetMapping(value = WalletProtocol.OFFERS_PATH + "{reference}", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<byte[]> offer(@PathVariable String reference) {
         // VCI-OFR-6: the answer holds the pre-authorized code, a bearer secret.
         return offers.credentialOffer(reference)

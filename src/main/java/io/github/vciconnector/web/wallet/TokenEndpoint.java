@@ -1,6 +1,6 @@
 package io.github.vciconnector.web.wallet;
 
-import io.github.vciconnector.metadata.IssuerMetadata;
+import io.github.vciconnector.config.WalletProtocol;
 import io.github.vciconnector.oauth.PreAuthorizedCodeGrant;
 import io.github.vciconnector.oauth.TokenError;
 import io.github.vciconnector.oauth.TokenRequest;
@@ -32,7 +32,7 @@ class TokenEndpoint {
         this.dpopNonce = dpopNonce;
     }
 
-    @PostMapping(value = IssuerMetadata.TOKEN_PATH, produces = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(value = WalletProtocol.TOKEN_PATH, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<byte[]> token(HttpServletRequest request) {
         if (!isForm(request.getContentType())) {
             // RFC 6749 §3.2: the token request is a form; anything else is invalid_request, answered 400 (VCI-TOK-12).

@@ -1,6 +1,6 @@
 package io.github.vciconnector.web.wallet;
 
-import io.github.vciconnector.metadata.IssuerMetadata;
+import io.github.vciconnector.config.WalletProtocol;
 import io.github.vciconnector.metadata.CredentialConfigurations;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -21,7 +21,7 @@ class TypeMetadataEndpoint {
         this.configurations = configurations;
     }
 
-    @GetMapping(IssuerMetadata.TYPES_PATH + "{id}")
+    @GetMapping(WalletProtocol.TYPES_PATH + "{id}")
     ResponseEntity<byte[]> typeMetadata(@PathVariable String id) {
         return configurations.find(id)
                 .map(c -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)

@@ -1,8 +1,7 @@
-package io.github.vciconnector.offer;
+package io.github.vciconnector.session;
 
+import io.github.vciconnector.config.RandomTokens;
 import io.github.vciconnector.keys.Digests;
-import io.github.vciconnector.session.ServerKey;
-import io.github.vciconnector.session.ServerSecrets;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -25,23 +24,17 @@ public final class OfferSecrets {
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
     private static final int ID_CHARS = 22; // 16 random bytes, base64url
 
-    private final SecureRandom random;
+    private final RandomTokens tokens;
     private final ServerKey key;
 
     public OfferSecrets(ServerSecrets secrets, SecureRandom random) {
-        this.random = random;
+        this.tokens = new RandomTokens(random);
         this.key = secrets.hmacKey("offer-secrets");
     }
 
     /** A new offer id: 128 random bits (VCI-OFR-3). */
     public String newOfferId() {
-        return randomToken(16);
-    }
-
-    public String randomToken(int bytes) {
-        byte[] value = new byte[bytes];
-        random.nextBytes(value);
-        return B64.encodeToString(value);
+        return tokens.mint(16);
     }
 
     /** The pre-authorized code of a new offer: 256 bits, recomputable, never stored. */

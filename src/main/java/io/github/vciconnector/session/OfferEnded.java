@@ -1,6 +1,5 @@
-package io.github.vciconnector.offer;
+package io.github.vciconnector.session;
 
-import io.github.vciconnector.session.OfferStatus;
 
 import java.time.Instant;
 

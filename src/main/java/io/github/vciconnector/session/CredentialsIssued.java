@@ -1,4 +1,4 @@
-package io.github.vciconnector.issuance;
+package io.github.vciconnector.session;
 
 import java.time.Instant;
 

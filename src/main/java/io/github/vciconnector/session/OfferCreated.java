@@ -1,4 +1,4 @@
-package io.github.vciconnector.offer;
+package io.github.vciconnector.session;
 
 import java.time.Instant;
 

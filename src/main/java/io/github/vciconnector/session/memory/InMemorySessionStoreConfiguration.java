@@ -1,6 +1,8 @@
-package io.github.vciconnector.session;
+package io.github.vciconnector.session.memory;
 
-import io.github.vciconnector.session.memory.InMemorySessionStore;
+import io.github.vciconnector.session.ServerSecrets;
+import io.github.vciconnector.session.ServerSecretsProperties;
+import io.github.vciconnector.session.SessionRetention;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,11 +11,12 @@ import java.security.SecureRandom;
 import java.time.Clock;
 
 /**
- * Chooses the store adapter, one bean implementing every store port: in memory unless {@code CONNECTOR_SESSION_STORE}
- * says otherwise.
+ * Wires the in-memory adapter, one bean implementing every store port, unless {@code CONNECTOR_SESSION_STORE} says
+ * otherwise ({@code RedisSessionStoreConfiguration} wires the other). Here rather than in {@code session}, so the
+ * port package never imports an adapter.
  */
 @Configuration(proxyBeanMethods = false)
-class SessionStoreConfiguration {
+class InMemorySessionStoreConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "connector.session-store", havingValue = "memory", matchIfMissing = true)

@@ -1,0 +1,23 @@
+package io.github.vciconnector.config;
+
+/**
+ * The wire identifiers several features share, kept here so none imports another for a string: the wallet-facing
+ * paths below the issuer identifier (announced by the metadata documents, served by {@code web.wallet}, checked as
+ * the DPoP {@code htu} by {@code oauth}) and the pre-authorized code grant type (announced in the Authorization
+ * Server Metadata and in every Credential Offer, accepted by the token endpoint).
+ */
+public final class WalletProtocol {
+
+    public static final String TOKEN_PATH = "/oidc4vci/token";
+    public static final String NONCE_PATH = "/oidc4vci/nonce";
+    public static final String CREDENTIAL_PATH = "/oidc4vci/credential";
+    public static final String NOTIFICATION_PATH = "/oidc4vci/notification";
+    public static final String OFFERS_PATH = "/oidc4vci/offers/";
+    public static final String TYPES_PATH = "/oidc4vci/types/";
+
+    /** OID4VCI §3.5 (VCI-TOK-1). */
+    public static final String PRE_AUTHORIZED_CODE_GRANT = "urn:ietf:params:oauth:grant-type:pre-authorized_code";
+
+    private WalletProtocol() {
+    }
+}
