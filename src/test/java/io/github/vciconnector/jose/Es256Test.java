@@ -1,4 +1,4 @@
-package io.github.vciconnector.keys;
+package io.github.vciconnector.jose;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
