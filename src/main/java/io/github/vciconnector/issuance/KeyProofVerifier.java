@@ -170,8 +170,8 @@ public class KeyProofVerifier {
 
     private void checkIssuedAt(java.util.Date iat) {
         if (iat == null) throw invalidProof("proof has no iat");
-        var now = new JwtTimes(clock.instant(), properties.allowedClockSkew());
-        if (now.isOlderThan(iat, properties.proofMaxAge()) || now.isInFuture(iat)) {
+        var times = new JwtTimes(clock.instant(), properties.allowedClockSkew());
+        if (times.isOlderThan(iat, properties.proofMaxAge()) || times.isInFuture(iat)) {
             throw invalidProof("proof iat is outside the accepted window");
         }
     }

@@ -48,7 +48,10 @@ public final class CompactJws {
         return jwt.getHeader();
     }
 
-    /** {@code typ} is exactly {@code type}, as the profiles that name a full type require. */
+    /**
+     * {@code typ} is {@code type}, as the profiles that name a full type require: Nimbus compares the value
+     * case-insensitively, and an "application/" prefix does not match.
+     */
     public boolean hasType(JOSEObjectType type) {
         return type.equals(header().getType());
     }

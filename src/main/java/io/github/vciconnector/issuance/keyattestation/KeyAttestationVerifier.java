@@ -51,14 +51,14 @@ public class KeyAttestationVerifier {
      * @throws CredentialRequestException {@code invalid_proof} naming the failed check
      */
     public KeyAttestation verify(String compact, boolean expRequired) {
-        var now = new JwtTimes(clock.instant(), allowedClockSkew);
+        var times = new JwtTimes(clock.instant(), allowedClockSkew);
         CompactJws jwt = parse(compact);
         if (!jwt.hasType(TYPE)) throw invalid("key attestation typ must be key-attestation+jwt");
         if (!jwt.hasAlgorithm(JWSAlgorithm.ES256)) throw invalid("key attestation alg must be ES256");
         X509Certificate leaf;
         try {
             // VCI-KA-1: HAIP puts the signing certificate (chain without the anchor, leaf not self-signed) into x5c.
-            leaf = trustAnchors.validate(jwt.header().getX509CertChain(), now.now());
+            leaf = trustAnchors.validate(jwt.header().getX509CertChain(), times.now());
         } catch (X509ChainValidator.InvalidChainException e) {
             throw invalid("key attestation is not from a trusted issuer: " + e.getMessage());
         }
@@ -72,10 +72,10 @@ public class KeyAttestationVerifier {
         }
         Date iat = claims.getIssueTime();
         if (iat == null) throw invalid("key attestation has no iat");
-        if (now.isInFuture(iat)) throw invalid("key attestation iat is in the future");
+        if (times.isInFuture(iat)) throw invalid("key attestation iat is in the future");
         Date exp = claims.getExpirationTime();
         if (exp == null && expRequired) throw invalid("key attestation has no exp");
-        if (now.hasExpired(exp)) throw invalid("key attestation has expired");
+        if (times.hasExpired(exp)) throw invalid("key attestation has expired");
         Object nonce = claims.getClaim("nonce");
         if (nonce != null && !(nonce instanceof String)) throw invalid("key attestation nonce must be a string");
         return new KeyAttestation(attestedKeys(claims.getClaim("attested_keys")), (String) nonce);

@@ -74,17 +74,17 @@ public class WalletAttestationVerifier implements ClientAuthentication {
         // ABCA-1: exactly one of each.
         if (attestations.size() != 1) throw invalid("exactly one OAuth-Client-Attestation header is required");
         if (pops.size() != 1) throw invalid("exactly one OAuth-Client-Attestation-PoP header is required");
-        var now = new JwtTimes(clock.instant(), properties.allowedClockSkew());
+        var times = new JwtTimes(clock.instant(), properties.allowedClockSkew());
         CompactJws attestation = parse(attestations.get(0), "client attestation");
         JWTClaimsSet attestationClaims = claims(attestation, "client attestation");
-        String clientId = verifyAttestation(attestation, attestationClaims, now);
+        String clientId = verifyAttestation(attestation, attestationClaims, times);
         ECKey instanceKey = instanceKey(attestationClaims);
         // ABCA-4: a client_id form parameter names the attested client.
         String formClientId = request.param("client_id");
         if (formClientId != null && !formClientId.equals(clientId)) throw invalid("client_id does not match the client attestation sub");
         CompactJws pop = parse(pops.get(0), "client attestation PoP");
         JWTClaimsSet popClaims = claims(pop, "client attestation PoP");
-        String jti = verifyPoP(pop, popClaims, instanceKey, clientId, now);
+        String jti = verifyPoP(pop, popClaims, instanceKey, clientId, times);
         // ABCA-5: replay detection, per instance key, for as long as the PoP iat is acceptable; fixed-size key (M-2).
         String replayKey = Digests.replayKey(thumbprint(instanceKey), jti);
         Duration window = properties.popMaxAge().plus(properties.allowedClockSkew());
@@ -93,13 +93,13 @@ public class WalletAttestationVerifier implements ClientAuthentication {
         };
     }
 
-    private String verifyAttestation(CompactJws jwt, JWTClaimsSet claims, JwtTimes now) {
+    private String verifyAttestation(CompactJws jwt, JWTClaimsSet claims, JwtTimes times) {
         if (!jwt.hasType(ATTESTATION_TYPE)) throw invalid("client attestation typ must be oauth-client-attestation+jwt");
         if (!jwt.hasAlgorithm(JWSAlgorithm.ES256)) throw invalid("client attestation alg must be ES256");
         X509Certificate leaf;
         try {
             // ABCA-8: HAIP puts the wallet provider certificate (chain without the anchor) into x5c.
-            leaf = trustAnchors.validate(jwt.header().getX509CertChain(), now.now());
+            leaf = trustAnchors.validate(jwt.header().getX509CertChain(), times.now());
         } catch (X509ChainValidator.InvalidChainException e) {
             throw invalid("client attestation is not from a trusted wallet provider: " + e.getMessage());
         }
@@ -109,13 +109,13 @@ public class WalletAttestationVerifier implements ClientAuthentication {
         if (sub == null || sub.isBlank()) throw invalid("client attestation has no sub");
         Date exp = claims.getExpirationTime();
         if (exp == null) throw invalid("client attestation has no exp");
-        if (now.hasExpired(exp)) throw invalid("client attestation has expired");
-        if (now.isInFuture(claims.getIssueTime())) throw invalid("client attestation iat is in the future");
-        if (now.isInFuture(claims.getNotBeforeTime())) throw invalid("client attestation is not yet valid");
+        if (times.hasExpired(exp)) throw invalid("client attestation has expired");
+        if (times.isInFuture(claims.getIssueTime())) throw invalid("client attestation iat is in the future");
+        if (times.isInFuture(claims.getNotBeforeTime())) throw invalid("client attestation is not yet valid");
         return sub;
     }
 
-    private String verifyPoP(CompactJws jwt, JWTClaimsSet claims, ECKey instanceKey, String clientId, JwtTimes now) {
+    private String verifyPoP(CompactJws jwt, JWTClaimsSet claims, ECKey instanceKey, String clientId, JwtTimes times) {
         if (!jwt.hasType(POP_TYPE)) throw invalid("client attestation PoP typ must be oauth-client-attestation-pop+jwt");
         if (!jwt.hasAlgorithm(JWSAlgorithm.ES256)) throw invalid("client attestation PoP alg must be ES256");
         ECPublicKey popKey;
@@ -134,10 +134,10 @@ public class WalletAttestationVerifier implements ClientAuthentication {
         if (jti == null || jti.isEmpty() || jti.length() > 256) throw invalid("client attestation PoP has no usable jti");
         Date iat = claims.getIssueTime();
         if (iat == null) throw invalid("client attestation PoP has no iat");
-        if (now.isOlderThan(iat, properties.popMaxAge())) throw invalid("client attestation PoP is too old");
-        if (now.isInFuture(iat)) throw invalid("client attestation PoP iat is in the future");
-        if (now.isInFuture(claims.getNotBeforeTime())) throw invalid("client attestation PoP is not yet valid");
-        if (now.hasExpired(claims.getExpirationTime())) throw invalid("client attestation PoP has expired");
+        if (times.isOlderThan(iat, properties.popMaxAge())) throw invalid("client attestation PoP is too old");
+        if (times.isInFuture(iat)) throw invalid("client attestation PoP iat is in the future");
+        if (times.isInFuture(claims.getNotBeforeTime())) throw invalid("client attestation PoP is not yet valid");
+        if (times.hasExpired(claims.getExpirationTime())) throw invalid("client attestation PoP has expired");
         return jti;
     }
 
