@@ -5,6 +5,9 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -34,10 +37,16 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAPackage("io.github.vciconnector.webhook..");
 
     @ArchTest
-    static final ArchRule demoWalletIsAStandaloneClient = noClasses().that().resideInAPackage("..demo..")
-            .should().dependOnClassesThat().resideInAnyPackage("io.github.vciconnector.offer..", "io.github.vciconnector.oauth..",
-                    "io.github.vciconnector.issuance..", "io.github.vciconnector.session..", "io.github.vciconnector.web..",
-                    "io.github.vciconnector.metadata..", "io.github.vciconnector.sdjwt..", "io.github.vciconnector.webhook..");
+    static final ArchRule demoWalletIsAStandaloneClient = classes().that().resideInAPackage("io.github.vciconnector.demo..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("io.github.vciconnector.demo..", "java..", "javax..",
+                    "com.nimbusds..", "org.bouncycastle..", "com.fasterxml.jackson..", "tools.jackson..")
+            .because("the demo wallet checks the connector, so it uses published libraries and none of the connector's code (issue 11 point 6)");
+
+    @ArchTest
+    static final ArchRule joseDependsOnNothingOfOurs = classes().that().resideInAPackage("io.github.vciconnector.jose..")
+            .should().onlyDependOnClassesThat(resideOutsideOfPackage("io.github.vciconnector..")
+                    .or(resideInAPackage("io.github.vciconnector.jose..")))
+            .because("the JWS checks every verifier composes stand on Nimbus and BouncyCastle alone (issue 11 point 5)");
 
     @ArchTest
     static final ArchRule nothingDependsOnDemo = noClasses().that().resideOutsideOfPackage("..demo..")

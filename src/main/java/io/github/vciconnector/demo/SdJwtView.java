@@ -1,11 +1,9 @@
 package io.github.vciconnector.demo;
 
-import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.util.X509CertChainUtils;
-import io.github.vciconnector.keys.Es256;
 
 import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPublicKey;
@@ -59,12 +57,10 @@ public final class SdJwtView {
         if (!(chain.get(0).getPublicKey() instanceof ECPublicKey issuerKey)) {
             throw new WalletException("x5c leaf does not hold an EC key");
         }
-        try {
-            if (!jws.verify(Es256.verifier(issuerKey))) {
-                throw new WalletException("SD-JWT issuer signature is invalid");
-            }
-        } catch (JOSEException e) {
-            throw new WalletException("SD-JWT issuer signature cannot be verified", e);
+        // RFC 7515 §4.1.11: the wallet understands no critical header parameter
+        if (jws.getHeader().getCriticalParams() != null
+                || !WalletEs256.verify(issuerKey, jws.getSigningInput(), jws.getSignature().decode())) {
+            throw new WalletException("SD-JWT issuer signature is invalid");
         }
         Map<String, Object> payload = jws.getPayload().toJSONObject();
         if (payload == null) {

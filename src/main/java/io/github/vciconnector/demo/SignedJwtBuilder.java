@@ -2,11 +2,9 @@ package io.github.vciconnector.demo;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jose.util.JSONObjectUtils;
-import io.github.vciconnector.keys.Es256;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -61,10 +59,9 @@ public final class SignedJwtBuilder {
         String signingInput = Base64URL.encode(JSONObjectUtils.toJSONString(header)) + "."
                 + Base64URL.encode(JSONObjectUtils.toJSONString(claims));
         try {
-            // ECDSASigner only reads alg from the header object; the serialized header above is what gets signed
-            Base64URL signature = Es256.signer(signingKey)
-                    .sign(new JWSHeader(JWSAlgorithm.ES256), signingInput.getBytes(StandardCharsets.US_ASCII));
-            return signingInput + "." + signature;
+            // The serialized header above is what gets signed, whatever alg it claims (tests forge odd headers)
+            byte[] signature = WalletEs256.sign(signingKey, signingInput.getBytes(StandardCharsets.US_ASCII));
+            return signingInput + "." + Base64URL.encode(signature);
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot sign JWT", e);
         }

@@ -2,7 +2,6 @@ package io.github.vciconnector.demo;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.ECKey;
-import io.github.vciconnector.keys.Es256;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
@@ -71,10 +70,10 @@ public final class WalletProvider {
         PrivateKey key = null;
         for (Object object : readPem(caCertificate)) {
             if (object instanceof X509CertificateHolder holder && ca == null) {
-                ca = new JcaX509CertificateConverter().setProvider(Es256.PROVIDER).getCertificate(holder);
+                ca = new JcaX509CertificateConverter().setProvider(WalletEs256.PROVIDER).getCertificate(holder);
             }
         }
-        var converter = new JcaPEMKeyConverter().setProvider(Es256.PROVIDER);
+        var converter = new JcaPEMKeyConverter().setProvider(WalletEs256.PROVIDER);
         for (Object object : readPem(caKey)) {
             if (object instanceof PEMKeyPair pair) key = converter.getPrivateKey(pair.getPrivateKeyInfo());
             if (object instanceof PrivateKeyInfo info) key = converter.getPrivateKey(info);
@@ -138,8 +137,8 @@ public final class WalletProvider {
                 .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
                 .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
         try {
-            var signer = new JcaContentSignerBuilder("SHA256withECDSA").setProvider(Es256.PROVIDER).build(caKey);
-            return new JcaX509CertificateConverter().setProvider(Es256.PROVIDER).getCertificate(builder.build(signer));
+            var signer = new JcaContentSignerBuilder("SHA256withECDSA").setProvider(WalletEs256.PROVIDER).build(caKey);
+            return new JcaX509CertificateConverter().setProvider(WalletEs256.PROVIDER).getCertificate(builder.build(signer));
         } catch (OperatorCreationException e) {
             throw new GeneralSecurityException("cannot sign with the wallet provider CA key", e);
         }

@@ -1,6 +1,5 @@
 package io.github.vciconnector.issuance;
 
-import io.github.vciconnector.keys.CompactJwts;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -8,19 +7,18 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import io.github.vciconnector.issuance.keyattestation.KeyAttestation;
 import io.github.vciconnector.issuance.keyattestation.KeyAttestationVerifier;
-import io.github.vciconnector.keys.Es256;
+import io.github.vciconnector.jose.CompactJws;
+import io.github.vciconnector.jose.JwkThumbprint;
+import io.github.vciconnector.jose.JwtTimes;
 
 import java.text.ParseException;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
@@ -80,10 +78,10 @@ public class KeyProofVerifier {
         var holderKeys = new LinkedHashMap<String, ECKey>();
         for (String proof : proofs) {
             if (proof.length() > MAX_PROOF_CHARS) throw invalidProof("proof must be a compact JWT");
-            SignedJWT jwt = parse(proof);
-            var header = jwt.getHeader();
-            if (!PROOF_TYPE.equals(header.getType())) throw invalidProof("proof typ must be openid4vci-proof+jwt");
-            if (!JWSAlgorithm.ES256.equals(header.getAlgorithm())) throw invalidProof("proof alg must be ES256");
+            CompactJws jwt = parse(proof);
+            var header = jwt.header();
+            if (!jwt.hasType(PROOF_TYPE)) throw invalidProof("proof typ must be openid4vci-proof+jwt");
+            if (!jwt.hasAlgorithm(JWSAlgorithm.ES256)) throw invalidProof("proof alg must be ES256");
             Object keyAttestation = header.getCustomParam("key_attestation");
             KeyAttestation attestation = null;
             ECKey signer;
@@ -118,8 +116,8 @@ public class KeyProofVerifier {
     }
 
     /** A plain proof: the holder key is the header jwk; accepted only while key attestation is relaxed. */
-    private ECKey verifyWithJwk(SignedJWT jwt) {
-        JWSHeader header = jwt.getHeader();
+    private ECKey verifyWithJwk(CompactJws jwt) {
+        JWSHeader header = jwt.header();
         if (keyAttestationRequired) throw invalidProof("key attestation required: send key_attestation or the attestation proof type");
         // VCI-PRF-1: exactly one of kid, jwk, x5c; without key attestation only jwk identifies a holder key.
         if (header.getKeyID() != null || header.getX509CertChain() != null) throw invalidProof("proof must identify its key by jwk only");
@@ -133,8 +131,8 @@ public class KeyProofVerifier {
     }
 
     /** VCI-PRF-4, EUDI-5: kid is the decimal index of the signing key in attested_keys. */
-    private static ECKey verifyWithAttestedKey(SignedJWT jwt, KeyAttestation attestation) {
-        JWSHeader header = jwt.getHeader();
+    private static ECKey verifyWithAttestedKey(CompactJws jwt, KeyAttestation attestation) {
+        JWSHeader header = jwt.header();
         String kid = header.getKeyID();
         if (header.getX509CertChain() != null || (kid == null) == (header.getJWK() == null)) {
             throw invalidProof("proof with key_attestation must identify its key by kid or jwk");
@@ -158,41 +156,36 @@ public class KeyProofVerifier {
 
     private static String thumbprint(ECKey key) {
         try {
-            return key.computeThumbprint().toString();
+            return JwkThumbprint.of(key);
         } catch (JOSEException e) {
             throw invalidProof("proof key is unusable");
         }
     }
 
-    private static void verifySignature(SignedJWT jwt, ECKey key, String description) {
-        try {
-            if (!jwt.verify(Es256.verifier(key))) throw invalidProof(description);
-        } catch (JOSEException e) {
-            throw invalidProof(description);
-        }
+    private static void verifySignature(CompactJws jwt, ECKey key, String description) {
+        if (!jwt.isSignedBy(key)) throw invalidProof(description);
     }
 
     private void checkIssuedAt(java.util.Date iat) {
         if (iat == null) throw invalidProof("proof has no iat");
-        Instant issued = iat.toInstant();
-        Instant now = clock.instant();
-        if (issued.isBefore(now.minus(properties.proofMaxAge())) || issued.isAfter(now.plus(properties.allowedClockSkew()))) {
+        var times = new JwtTimes(clock.instant(), properties.allowedClockSkew());
+        if (times.isOlderThan(iat, properties.proofMaxAge()) || times.isInFuture(iat)) {
             throw invalidProof("proof iat is outside the accepted window");
         }
     }
 
-    private static SignedJWT parse(String proof) {
+    private static CompactJws parse(String proof) {
         try {
-            return CompactJwts.parse(proof);
+            return CompactJws.parse(proof);
         } catch (ParseException e) {
             throw invalidProof("proof is not a signed JWT");
         }
     }
 
-    private static JWTClaimsSet claims(SignedJWT jwt) {
+    private static JWTClaimsSet claims(CompactJws jwt) {
         try {
-            return Objects.requireNonNull(jwt.getJWTClaimsSet());
-        } catch (ParseException | NullPointerException e) {
+            return jwt.claims();
+        } catch (ParseException e) {
             throw invalidProof("proof claims are malformed");
         }
     }

@@ -1,5 +1,6 @@
 package io.github.vciconnector.keys;
 
+import io.github.vciconnector.jose.Es256;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.Extension;

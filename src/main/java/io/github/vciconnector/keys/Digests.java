@@ -1,7 +1,8 @@
 package io.github.vciconnector.keys;
 
+import io.github.vciconnector.jose.Sha256;
+
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Base64;
@@ -21,11 +22,7 @@ public final class Digests {
 
     /** base64url(SHA-256(UTF-8 of {@code value})), without padding. */
     public static String sha256(String value) {
-        try {
-            return B64.encodeToString(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("SHA-256 unavailable", e);
-        }
+        return Sha256.base64Url(value);
     }
 
     /**
@@ -35,13 +32,8 @@ public final class Digests {
      * accidental collisions (which could only refuse an honest proof as replayed) out of reach.
      */
     public static String replayKey(String keyThumbprint, String jti) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest((keyThumbprint + ':' + jti).getBytes(StandardCharsets.UTF_8));
-            return B64.encodeToString(Arrays.copyOf(digest, REPLAY_KEY_BYTES));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("SHA-256 unavailable", e);
-        }
+        byte[] digest = Sha256.digest(keyThumbprint + ':' + jti);
+        return B64.encodeToString(Arrays.copyOf(digest, REPLAY_KEY_BYTES));
     }
 
     /** Constant-time equality of two strings; false when either is null. */

@@ -9,6 +9,7 @@ import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.util.Base64;
+import io.github.vciconnector.jose.Es256;
 
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;

@@ -1,6 +1,7 @@
 package io.github.vciconnector.keys;
 
 import com.nimbusds.jose.util.Base64;
+import io.github.vciconnector.jose.Es256;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.openssl.PEMParser;

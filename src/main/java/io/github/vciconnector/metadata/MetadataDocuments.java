@@ -8,7 +8,7 @@ import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.github.vciconnector.config.ConnectorProperties;
-import io.github.vciconnector.keys.Es256;
+import io.github.vciconnector.jose.Es256;
 import io.github.vciconnector.keys.SigningKey;
 
 import java.nio.charset.StandardCharsets;

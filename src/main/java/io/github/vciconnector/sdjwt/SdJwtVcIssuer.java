@@ -10,7 +10,7 @@ import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
-import io.github.vciconnector.keys.Es256;
+import io.github.vciconnector.jose.Es256;
 import io.github.vciconnector.keys.SigningKey;
 
 import java.security.SecureRandom;

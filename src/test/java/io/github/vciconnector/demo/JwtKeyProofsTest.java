@@ -5,7 +5,7 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import io.github.vciconnector.keys.Es256;
+import io.github.vciconnector.jose.Es256;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;

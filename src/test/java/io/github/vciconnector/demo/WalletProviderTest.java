@@ -2,7 +2,7 @@ package io.github.vciconnector.demo;
 
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jwt.SignedJWT;
-import io.github.vciconnector.keys.Es256;
+import io.github.vciconnector.jose.Es256;
 import io.github.vciconnector.keys.TestPki;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -4,6 +4,7 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.Payload;
+import io.github.vciconnector.jose.Es256;
 import org.bouncycastle.asn1.x509.Extension;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,6 @@
 package io.github.vciconnector.keys;
 
+import io.github.vciconnector.jose.Es256;
 import org.assertj.core.api.AbstractStringAssert;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;

@@ -3,7 +3,7 @@ package io.github.vciconnector.metadata;
 import com.nimbusds.jwt.SignedJWT;
 import io.github.vciconnector.config.ConnectorProperties;
 import io.github.vciconnector.keys.DevelopmentKeys;
-import io.github.vciconnector.keys.Es256;
+import io.github.vciconnector.jose.Es256;
 import io.github.vciconnector.keys.SigningKey;
 import io.github.vciconnector.support.MutableClock;
 import org.junit.jupiter.api.Test;

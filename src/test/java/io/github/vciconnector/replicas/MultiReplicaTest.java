@@ -3,7 +3,7 @@ package io.github.vciconnector.replicas;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.util.X509CertUtils;
 import com.nimbusds.jwt.SignedJWT;
-import io.github.vciconnector.keys.Es256;
+import io.github.vciconnector.jose.Es256;
 import io.github.vciconnector.session.Race;
 import io.github.vciconnector.session.redis.LocalRedis;
 import org.junit.jupiter.api.AfterAll;

@@ -8,7 +8,7 @@ import com.nimbusds.jose.jwk.KeyOperation;
 import com.nimbusds.jose.jwk.KeyUse;
 import io.github.vciconnector.keys.SigningKey;
 import com.nimbusds.jose.util.X509CertUtils;
-import io.github.vciconnector.keys.Es256;
+import io.github.vciconnector.jose.Es256;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;

@@ -1,7 +1,7 @@
 package io.github.vciconnector.bench;
 
 import io.github.vciconnector.demo.WalletProvider;
-import io.github.vciconnector.keys.Es256;
+import io.github.vciconnector.jose.Es256;
 
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;

@@ -9,7 +9,7 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.util.Base64URL;
 import io.github.vciconnector.demo.DPoPProofs;
 import io.github.vciconnector.demo.WalletClient;
-import io.github.vciconnector.keys.Es256;
+import io.github.vciconnector.jose.Es256;
 
 import java.net.URI;
 import java.security.KeyFactory;

@@ -1,6 +1,5 @@
 package io.github.vciconnector.issuance.keyattestation;
 
-import io.github.vciconnector.keys.CompactJwts;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -8,10 +7,11 @@ import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import io.github.vciconnector.issuance.CredentialError;
 import io.github.vciconnector.issuance.CredentialRequestException;
-import io.github.vciconnector.keys.Es256;
+import io.github.vciconnector.jose.CompactJws;
+import io.github.vciconnector.jose.JwkThumbprint;
+import io.github.vciconnector.jose.JwtTimes;
 import io.github.vciconnector.keys.X509ChainValidator;
 
 import java.security.cert.X509Certificate;
@@ -19,7 +19,6 @@ import java.security.interfaces.ECPublicKey;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashSet;
@@ -52,30 +51,31 @@ public class KeyAttestationVerifier {
      * @throws CredentialRequestException {@code invalid_proof} naming the failed check
      */
     public KeyAttestation verify(String compact, boolean expRequired) {
-        Instant now = clock.instant();
-        SignedJWT jwt = parse(compact);
-        if (!TYPE.equals(jwt.getHeader().getType())) throw invalid("key attestation typ must be key-attestation+jwt");
-        if (!JWSAlgorithm.ES256.equals(jwt.getHeader().getAlgorithm())) throw invalid("key attestation alg must be ES256");
+        var times = new JwtTimes(clock.instant(), allowedClockSkew);
+        CompactJws jwt = parse(compact);
+        if (!jwt.hasType(TYPE)) throw invalid("key attestation typ must be key-attestation+jwt");
+        if (!jwt.hasAlgorithm(JWSAlgorithm.ES256)) throw invalid("key attestation alg must be ES256");
         X509Certificate leaf;
         try {
             // VCI-KA-1: HAIP puts the signing certificate (chain without the anchor, leaf not self-signed) into x5c.
-            leaf = trustAnchors.validate(jwt.getHeader().getX509CertChain(), now);
+            leaf = trustAnchors.validate(jwt.header().getX509CertChain(), times.now());
         } catch (X509ChainValidator.InvalidChainException e) {
             throw invalid("key attestation is not from a trusted issuer: " + e.getMessage());
         }
-        verifySignature(jwt, leaf);
+        if (!(leaf.getPublicKey() instanceof ECPublicKey key)) throw invalid("key attestation x5c key is not an EC key");
+        if (!jwt.isSignedBy(key)) throw invalid("key attestation signature is invalid");
         JWTClaimsSet claims;
         try {
-            claims = jwt.getJWTClaimsSet();
+            claims = jwt.claims();
         } catch (ParseException e) {
             throw invalid("key attestation claims are malformed");
         }
         Date iat = claims.getIssueTime();
         if (iat == null) throw invalid("key attestation has no iat");
-        if (iat.toInstant().isAfter(now.plus(allowedClockSkew))) throw invalid("key attestation iat is in the future");
+        if (times.isInFuture(iat)) throw invalid("key attestation iat is in the future");
         Date exp = claims.getExpirationTime();
         if (exp == null && expRequired) throw invalid("key attestation has no exp");
-        if (exp != null && !exp.toInstant().isAfter(now)) throw invalid("key attestation has expired");
+        if (times.hasExpired(exp)) throw invalid("key attestation has expired");
         Object nonce = claims.getClaim("nonce");
         if (nonce != null && !(nonce instanceof String)) throw invalid("key attestation nonce must be a string");
         return new KeyAttestation(attestedKeys(claims.getClaim("attested_keys")), (String) nonce);
@@ -102,7 +102,7 @@ public class KeyAttestationVerifier {
             }
             ECKey key = ((ECKey) jwk).toPublicJWK();
             try {
-                if (!thumbprints.add(key.computeThumbprint().toString())) throw invalid("attested_keys must be distinct");
+                if (!thumbprints.add(JwkThumbprint.of(key))) throw invalid("attested_keys must be distinct");
             } catch (JOSEException e) {
                 throw invalid("attested_keys holds an unusable key");
             }
@@ -111,19 +111,10 @@ public class KeyAttestationVerifier {
         return keys;
     }
 
-    private static void verifySignature(SignedJWT jwt, X509Certificate leaf) {
-        if (!(leaf.getPublicKey() instanceof ECPublicKey)) throw invalid("key attestation x5c key is not an EC key");
-        try {
-            if (!jwt.verify(Es256.verifier((ECPublicKey) leaf.getPublicKey()))) throw invalid("key attestation signature is invalid");
-        } catch (JOSEException e) {
-            throw invalid("key attestation signature is invalid");
-        }
-    }
-
-    private static SignedJWT parse(String compact) {
+    private static CompactJws parse(String compact) {
         if (compact == null || compact.isBlank() || compact.length() > MAX_JWT_CHARS) throw invalid("key attestation must be a compact JWT");
         try {
-            return CompactJwts.parse(compact);
+            return CompactJws.parse(compact);
         } catch (ParseException e) {
             throw invalid("key attestation is not a signed JWT");
         }

@@ -1,17 +1,16 @@
 package io.github.vciconnector.oauth.clientauth;
 
-import io.github.vciconnector.keys.CompactJwts;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
+import io.github.vciconnector.jose.CompactJws;
+import io.github.vciconnector.jose.JwkThumbprint;
+import io.github.vciconnector.jose.JwtTimes;
 import io.github.vciconnector.keys.Digests;
-import io.github.vciconnector.keys.Es256;
 import io.github.vciconnector.keys.X509ChainValidator;
 import io.github.vciconnector.oauth.ClientAuthentication;
 import io.github.vciconnector.oauth.SingleUseProof;
@@ -25,7 +24,6 @@ import java.security.interfaces.ECPublicKey;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -76,17 +74,17 @@ public class WalletAttestationVerifier implements ClientAuthentication {
         // ABCA-1: exactly one of each.
         if (attestations.size() != 1) throw invalid("exactly one OAuth-Client-Attestation header is required");
         if (pops.size() != 1) throw invalid("exactly one OAuth-Client-Attestation-PoP header is required");
-        Instant now = clock.instant();
-        SignedJWT attestation = parse(attestations.get(0), "client attestation");
+        var times = new JwtTimes(clock.instant(), properties.allowedClockSkew());
+        CompactJws attestation = parse(attestations.get(0), "client attestation");
         JWTClaimsSet attestationClaims = claims(attestation, "client attestation");
-        String clientId = verifyAttestation(attestation, attestationClaims, now);
+        String clientId = verifyAttestation(attestation, attestationClaims, times);
         ECKey instanceKey = instanceKey(attestationClaims);
         // ABCA-4: a client_id form parameter names the attested client.
         String formClientId = request.param("client_id");
         if (formClientId != null && !formClientId.equals(clientId)) throw invalid("client_id does not match the client attestation sub");
-        SignedJWT pop = parse(pops.get(0), "client attestation PoP");
+        CompactJws pop = parse(pops.get(0), "client attestation PoP");
         JWTClaimsSet popClaims = claims(pop, "client attestation PoP");
-        String jti = verifyPoP(pop, popClaims, instanceKey, clientId, now);
+        String jti = verifyPoP(pop, popClaims, instanceKey, clientId, times);
         // ABCA-5: replay detection, per instance key, for as long as the PoP iat is acceptable; fixed-size key (M-2).
         String replayKey = Digests.replayKey(thumbprint(instanceKey), jti);
         Duration window = properties.popMaxAge().plus(properties.allowedClockSkew());
@@ -95,36 +93,38 @@ public class WalletAttestationVerifier implements ClientAuthentication {
         };
     }
 
-    private String verifyAttestation(SignedJWT jwt, JWTClaimsSet claims, Instant now) {
-        if (!ATTESTATION_TYPE.equals(jwt.getHeader().getType())) throw invalid("client attestation typ must be oauth-client-attestation+jwt");
-        if (!JWSAlgorithm.ES256.equals(jwt.getHeader().getAlgorithm())) throw invalid("client attestation alg must be ES256");
+    private String verifyAttestation(CompactJws jwt, JWTClaimsSet claims, JwtTimes times) {
+        if (!jwt.hasType(ATTESTATION_TYPE)) throw invalid("client attestation typ must be oauth-client-attestation+jwt");
+        if (!jwt.hasAlgorithm(JWSAlgorithm.ES256)) throw invalid("client attestation alg must be ES256");
         X509Certificate leaf;
         try {
             // ABCA-8: HAIP puts the wallet provider certificate (chain without the anchor) into x5c.
-            leaf = trustAnchors.validate(jwt.getHeader().getX509CertChain(), now);
+            leaf = trustAnchors.validate(jwt.header().getX509CertChain(), times.now());
         } catch (X509ChainValidator.InvalidChainException e) {
             throw invalid("client attestation is not from a trusted wallet provider: " + e.getMessage());
         }
-        if (!(leaf.getPublicKey() instanceof ECPublicKey)) throw invalid("client attestation x5c key is not an EC key");
-        verifySignature(jwt, (ECPublicKey) leaf.getPublicKey(), "client attestation signature is invalid");
+        if (!(leaf.getPublicKey() instanceof ECPublicKey key)) throw invalid("client attestation x5c key is not an EC key");
+        if (!jwt.isSignedBy(key)) throw invalid("client attestation signature is invalid");
         String sub = claims.getSubject();
         if (sub == null || sub.isBlank()) throw invalid("client attestation has no sub");
         Date exp = claims.getExpirationTime();
         if (exp == null) throw invalid("client attestation has no exp");
-        if (!exp.toInstant().isAfter(now)) throw invalid("client attestation has expired");
-        requireNotFuture(claims.getIssueTime(), now, "client attestation iat is in the future");
-        requireNotFuture(claims.getNotBeforeTime(), now, "client attestation is not yet valid");
+        if (times.hasExpired(exp)) throw invalid("client attestation has expired");
+        if (times.isInFuture(claims.getIssueTime())) throw invalid("client attestation iat is in the future");
+        if (times.isInFuture(claims.getNotBeforeTime())) throw invalid("client attestation is not yet valid");
         return sub;
     }
 
-    private String verifyPoP(SignedJWT jwt, JWTClaimsSet claims, ECKey instanceKey, String clientId, Instant now) {
-        if (!POP_TYPE.equals(jwt.getHeader().getType())) throw invalid("client attestation PoP typ must be oauth-client-attestation-pop+jwt");
-        if (!JWSAlgorithm.ES256.equals(jwt.getHeader().getAlgorithm())) throw invalid("client attestation PoP alg must be ES256");
+    private String verifyPoP(CompactJws jwt, JWTClaimsSet claims, ECKey instanceKey, String clientId, JwtTimes times) {
+        if (!jwt.hasType(POP_TYPE)) throw invalid("client attestation PoP typ must be oauth-client-attestation-pop+jwt");
+        if (!jwt.hasAlgorithm(JWSAlgorithm.ES256)) throw invalid("client attestation PoP alg must be ES256");
+        ECPublicKey popKey;
         try {
-            verifySignature(jwt, instanceKey.toECPublicKey(), "client attestation PoP is not signed by the attested cnf key");
+            popKey = instanceKey.toECPublicKey();
         } catch (JOSEException e) {
             throw invalid("client attestation cnf.jwk is unusable");
         }
+        if (!jwt.isSignedBy(popKey)) throw invalid("client attestation PoP is not signed by the attested cnf key");
         // ABCA -07 has iss = client_id; -08 and later drop it.
         if (claims.getIssuer() != null && !claims.getIssuer().equals(clientId)) throw invalid("client attestation PoP iss does not match sub");
         if (claims.getAudience().size() != 1 || !issuer.equals(claims.getAudience().get(0))) {
@@ -134,12 +134,10 @@ public class WalletAttestationVerifier implements ClientAuthentication {
         if (jti == null || jti.isEmpty() || jti.length() > 256) throw invalid("client attestation PoP has no usable jti");
         Date iat = claims.getIssueTime();
         if (iat == null) throw invalid("client attestation PoP has no iat");
-        if (iat.toInstant().isBefore(now.minus(properties.popMaxAge()))) throw invalid("client attestation PoP is too old");
-        requireNotFuture(iat, now, "client attestation PoP iat is in the future");
-        requireNotFuture(claims.getNotBeforeTime(), now, "client attestation PoP is not yet valid");
-        if (claims.getExpirationTime() != null && !claims.getExpirationTime().toInstant().isAfter(now)) {
-            throw invalid("client attestation PoP has expired");
-        }
+        if (times.isOlderThan(iat, properties.popMaxAge())) throw invalid("client attestation PoP is too old");
+        if (times.isInFuture(iat)) throw invalid("client attestation PoP iat is in the future");
+        if (times.isInFuture(claims.getNotBeforeTime())) throw invalid("client attestation PoP is not yet valid");
+        if (times.hasExpired(claims.getExpirationTime())) throw invalid("client attestation PoP has expired");
         return jti;
     }
 
@@ -159,31 +157,18 @@ public class WalletAttestationVerifier implements ClientAuthentication {
         }
     }
 
-    private void requireNotFuture(Date time, Instant now, String description) {
-        if (time != null && time.toInstant().isAfter(now.plus(properties.allowedClockSkew()))) throw invalid(description);
-    }
-
-    private static void verifySignature(SignedJWT jwt, ECPublicKey key, String description) {
-        try {
-            JWSVerifier verifier = Es256.verifier(key);
-            if (!jwt.verify(verifier)) throw invalid(description);
-        } catch (JOSEException e) {
-            throw invalid(description);
-        }
-    }
-
-    private static SignedJWT parse(String value, String what) {
+    private static CompactJws parse(String value, String what) {
         if (value == null || value.isBlank() || value.length() > MAX_JWT_CHARS) throw invalid(what + " is not a compact JWT");
         try {
-            return CompactJwts.parse(value.trim());
+            return CompactJws.parse(value.trim());
         } catch (ParseException e) {
             throw invalid(what + " is not a signed JWT");
         }
     }
 
-    private static JWTClaimsSet claims(SignedJWT jwt, String what) {
+    private static JWTClaimsSet claims(CompactJws jwt, String what) {
         try {
-            return jwt.getJWTClaimsSet();
+            return jwt.claims();
         } catch (ParseException e) {
             throw invalid(what + " claims are malformed");
         }
@@ -191,7 +176,7 @@ public class WalletAttestationVerifier implements ClientAuthentication {
 
     private static String thumbprint(ECKey key) {
         try {
-            return key.computeThumbprint().toString();
+            return JwkThumbprint.of(key);
         } catch (JOSEException e) {
             throw invalid("client attestation cnf.jwk is unusable");
         }

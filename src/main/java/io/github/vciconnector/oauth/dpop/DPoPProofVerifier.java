@@ -1,6 +1,5 @@
 package io.github.vciconnector.oauth.dpop;
 
-import io.github.vciconnector.keys.CompactJwts;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -8,15 +7,16 @@ import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jose.util.JSONObjectUtils;
-import com.nimbusds.jwt.SignedJWT;
+import io.github.vciconnector.jose.CompactJws;
+import io.github.vciconnector.jose.JwkThumbprint;
+import io.github.vciconnector.jose.JwtTimes;
+import io.github.vciconnector.jose.Sha256;
 import io.github.vciconnector.keys.Digests;
-import io.github.vciconnector.keys.Es256;
 import io.github.vciconnector.session.SingleUseChecker;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
@@ -82,17 +82,17 @@ public final class DPoPProofVerifier {
      * @throws DPoPProofException {@code use_dpop_nonce} when a fresh server nonce is needed, else {@code invalid_dpop_proof}
      */
     public DPoPProof check(List<String> dpopHeaderValues, String httpMethod, URI expectedHtu, String accessToken) {
-        SignedJWT jwt = parse(dpopHeaderValues);                           // items 1-2
-        DPoPProofClaims claims = DPoPProofClaims.from(jwt);                // item 3 (jti at most 256 characters)
-        ECKey key = requireHeader(jwt.getHeader());                        // items 4, 5, 7
-        requireSignature(jwt, key);                                        // item 6
+        CompactJws jws = parse(dpopHeaderValues);                          // items 1-2
+        DPoPProofClaims claims = DPoPProofClaims.from(jws.jwt());          // item 3 (jti at most 256 characters)
+        ECKey key = requireHeader(jws);                                    // items 4, 5, 7
+        if (!jws.isSignedBy(key)) throw invalid("DPoP proof signature invalid"); // item 6
         // Item 8: HTTP method names are case-sensitive (RFC 9110 §9.1)
         if (!claims.htm().equals(httpMethod)) throw invalid("DPoP htm does not match the request method");
         requireTarget(claims.htu(), expectedHtu);                          // item 9
         requireNonce(claims.nonce());                                      // item 10
-        var now = clock.instant();                                         // item 11
-        if (claims.iat().isBefore(now.minus(proofMaxAge))) throw invalid("DPoP proof iat too old");
-        if (claims.iat().isAfter(now.plus(allowedClockSkew))) throw invalid("DPoP proof iat in the future");
+        var times = new JwtTimes(clock.instant(), allowedClockSkew);        // item 11
+        if (times.isOlderThan(claims.iat(), proofMaxAge)) throw invalid("DPoP proof iat too old");
+        if (times.isInFuture(claims.iat())) throw invalid("DPoP proof iat in the future");
         if (accessToken != null) requireAth(claims.ath(), accessToken);    // item 12
         String jkt = thumbprint(key);
         return new DPoPProof(key, jkt, Digests.replayKey(jkt, claims.jti()));
@@ -123,14 +123,14 @@ public final class DPoPProofVerifier {
         return new DPoPProofException(DPoPError.INVALID_DPOP_PROOF, description, cause);
     }
 
-    private static SignedJWT parse(List<String> values) {
+    private static CompactJws parse(List<String> values) {
         if (values == null || values.isEmpty()) throw invalid("missing DPoP proof");
         if (values.size() > 1) throw invalid("more than one DPoP proof");
         String proof = values.get(0);
         if (proof == null || proof.isBlank()) throw invalid("missing DPoP proof");
         if (proof.length() > MAX_PROOF_LENGTH) throw invalid("DPoP proof too large");
         try {
-            return CompactJwts.parse(proof);
+            return CompactJws.parse(proof);
         } catch (ParseException e) {
             // Nimbus itself refuses a private jwk while parsing; say so instead of a generic message
             throw invalid(hasPrivateJwk(proof) ? PRIVATE_JWK : "DPoP proof is not a signed JWT", e);
@@ -151,12 +151,10 @@ public final class DPoPProofVerifier {
         }
     }
 
-    private ECKey requireHeader(JWSHeader header) {
+    private ECKey requireHeader(CompactJws jws) {
         // RFC 7515 §4.1.9: media types compare case-insensitively, and "application/" may be present
-        var typ = header.getType();
-        if (typ == null || !(typ.getType().equalsIgnoreCase("dpop+jwt")
-                || typ.getType().equalsIgnoreCase("application/dpop+jwt")))
-            throw invalid("DPoP proof typ must be dpop+jwt");
+        if (!jws.hasMediaType("dpop+jwt")) throw invalid("DPoP proof typ must be dpop+jwt");
+        JWSHeader header = jws.header();
         if (!algorithms.contains(header.getAlgorithm())) throw invalid("DPoP proof alg not allowed");
         var jwk = header.getJWK();
         if (jwk == null) throw invalid("DPoP proof missing jwk");
@@ -165,16 +163,6 @@ public final class DPoPProofVerifier {
         if (!Curve.forJWSAlgorithm(header.getAlgorithm()).contains(ecKey.getCurve()))
             throw invalid("DPoP jwk curve does not match alg");
         return ecKey;
-    }
-
-    private static void requireSignature(SignedJWT jwt, ECKey key) {
-        boolean valid;
-        try {
-            valid = jwt.verify(Es256.verifier(key));
-        } catch (JOSEException e) {
-            throw invalid("DPoP proof signature invalid", e);
-        }
-        if (!valid) throw invalid("DPoP proof signature invalid");
     }
 
     private void requireTarget(String htu, URI expectedHtu) {
@@ -199,23 +187,15 @@ public final class DPoPProofVerifier {
     private static void requireAth(String ath, String accessToken) {
         if (ath == null) throw invalid("DPoP proof missing ath");
         // RFC 9449 §4.2: ath = base64url(SHA-256(ASCII(access token)))
-        String expected = Base64URL.encode(sha256(ascii(accessToken))).toString();
+        String expected = Base64URL.encode(Sha256.digest(ascii(accessToken))).toString();
         if (!MessageDigest.isEqual(ascii(ath), ascii(expected))) throw invalid("DPoP ath does not match the access token");
     }
 
     private static String thumbprint(ECKey key) {
         try {
-            return key.computeThumbprint().toString(); // RFC 7638, SHA-256
+            return JwkThumbprint.of(key);
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot compute JWK thumbprint", e);
-        }
-    }
-
-    private static byte[] sha256(byte[] input) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(input);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 unavailable", e);
         }
     }
 

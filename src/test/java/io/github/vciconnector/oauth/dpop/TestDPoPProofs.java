@@ -9,7 +9,7 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jose.util.JSONObjectUtils;
-import io.github.vciconnector.keys.Es256;
+import io.github.vciconnector.jose.Es256;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

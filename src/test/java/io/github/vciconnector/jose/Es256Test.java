@@ -1,4 +1,4 @@
-package io.github.vciconnector.keys;
+package io.github.vciconnector.jose;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -17,6 +17,7 @@ import java.math.BigInteger;
 import java.security.interfaces.ECPublicKey;
 import java.security.spec.ECParameterSpec;
 import java.security.spec.ECPoint;
+import java.util.Arrays;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,6 +59,51 @@ class Es256Test {
         // CVE-2022-21449: r = s = 0 must never verify
         assertThat(Es256.verifier(KEY.toPublicJWK()).verify(HEADER, input, Base64URL.encode(new byte[64]))).isFalse();
         assertThat(Es256.verifier(KEY.toPublicJWK()).verify(HEADER, input, Base64URL.encode(new byte[63]))).isFalse();
+    }
+
+    @Test
+    void verifyWhenSignatureHasOneByteTooManyThenRefused() throws JOSEException {
+        JWSObject jws = signed(Es256.signer(KEY));
+        byte[] longer = Arrays.copyOf(jws.getSignature().decode(), 65);
+
+        assertThat(Es256.verifier(KEY.toPublicJWK()).verify(HEADER, jws.getSigningInput(), Base64URL.encode(longer))).isFalse();
+    }
+
+    @Test
+    void verifyWhenROrSIsZeroOrNotBelowTheGroupOrderThenRefused() throws JOSEException {
+        JWSObject jws = signed(Es256.signer(KEY));
+        var valid = Es256Signature.parse(jws.getSignature().decode());
+        BigInteger n = Es256.DOMAIN.getN();
+        var verifier = Es256.verifier(KEY.toPublicJWK());
+
+        // FIPS 186-4 §6.4: 0 < r, s < n; a value at or above n must not be reduced modulo n and accepted
+        BigInteger max = BigInteger.ONE.shiftLeft(256).subtract(BigInteger.ONE);
+        for (var forged : new Es256Signature[] {new Es256Signature(BigInteger.ZERO, valid.s()),
+                new Es256Signature(valid.r(), BigInteger.ZERO), new Es256Signature(n, valid.s()),
+                new Es256Signature(valid.r(), n), new Es256Signature(max, max)}) {
+            assertThat(verifier.verify(HEADER, jws.getSigningInput(), Base64URL.encode(forged.toBytes()))).isFalse();
+        }
+        assertThat(Es256Signature.parse(new Es256Signature(n, valid.s()).toBytes())).isNull();
+    }
+
+    @Test
+    void verifyWhenHighSIsUsedThenAccepted() throws JOSEException {
+        JWSObject jws = signed(Es256.signer(KEY));
+        var rs = Es256Signature.parse(jws.getSignature().decode());
+        // (r, n - s) is the other valid signature of the same input: low S is not required (RFC 7518 does not ask it)
+        var mirrored = new Es256Signature(rs.r(), Es256.DOMAIN.getN().subtract(rs.s()));
+
+        assertThat(Es256.verifier(KEY.toPublicJWK()).verify(HEADER, jws.getSigningInput(), Base64URL.encode(mirrored.toBytes()))).isTrue();
+    }
+
+    @Test
+    void verifyWhenCriticalParameterIsB64ThenAcceptedAsNimbusDoes() throws JOSEException {
+        var header = new JWSHeader.Builder(JWSAlgorithm.ES256).base64URLEncodePayload(true).criticalParams(Set.of("b64")).build();
+        var jws = new JWSObject(header, new Payload("{}"));
+        jws.sign(Es256.signer(KEY));
+
+        assertThat(jws.verify(Es256.verifier(KEY.toPublicJWK()))).isTrue();
+        assertThat(jws.verify(new ECDSAVerifier(KEY.toECPublicKey()))).isTrue();
     }
 
     @Test

@@ -1,6 +1,8 @@
-package io.github.vciconnector.keys;
+package io.github.vciconnector.jose;
 
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.crypto.ECDSASigner;
@@ -14,18 +16,19 @@ import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.math.ec.ECPoint;
 
 import java.math.BigInteger;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
 import java.security.Provider;
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
+import java.util.Set;
 
 /**
  * ES256 signers and verifiers on BouncyCastle (DESIGN §7); every ECDSA operation in the connector goes through here.
  * P-256 keys use BouncyCastle's ECDSA directly on one set of curve parameters, whose generator keeps its precomputed
  * multiples: through the JCA every call converted the key and precomputed them again, which made a signature cost
  * about three times as much (docs/performance.md). Other keys take Nimbus' JCA path on the BouncyCastle provider.
+ * Only public APIs: BouncyCastle's lightweight {@code ECDSASigner}, Nimbus' {@code JWSSigner}/{@code JWSVerifier}
+ * interfaces, and the R||S encoding of RFC 7518 §3.4 written out in {@link Es256Signature}.
  */
 public final class Es256 {
 
@@ -34,6 +37,8 @@ public final class Es256 {
 
     /** P-256 (secp256r1), the one instance whose generator caches its precomputation. */
     static final ECDomainParameters DOMAIN = domain();
+
+    static final Set<JWSAlgorithm> ALGORITHMS = Set.of(JWSAlgorithm.ES256);
 
     private Es256() {
     }
@@ -74,11 +79,10 @@ public final class Es256 {
         return verifier(publicKey.toECPublicKey());
     }
 
-    static byte[] sha256(byte[] input) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(input);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 unavailable", e);
+    /** The fast signer and verifier do ES256 only, as Nimbus' own refuse any other algorithm. */
+    static void requireEs256(JWSHeader header) throws JOSEException {
+        if (!JWSAlgorithm.ES256.equals(header.getAlgorithm())) {
+            throw new JOSEException("Unsupported JWS algorithm " + header.getAlgorithm() + ", must be ES256");
         }
     }
 

@@ -1,17 +1,15 @@
-package io.github.vciconnector.keys;
+package io.github.vciconnector.jose;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSSigner;
-import com.nimbusds.jose.crypto.impl.AlgorithmSupportMessage;
 import com.nimbusds.jose.jca.JCAContext;
 import com.nimbusds.jose.util.Base64URL;
 import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
 import org.bouncycastle.crypto.signers.ECDSASigner;
 import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
-import org.bouncycastle.util.BigIntegers;
 
 import java.math.BigInteger;
 import java.util.Set;
@@ -23,8 +21,6 @@ import java.util.Set;
  */
 final class Es256Signer implements JWSSigner {
 
-    private static final Set<JWSAlgorithm> ALGORITHMS = Set.of(JWSAlgorithm.ES256);
-
     private final ECPrivateKeyParameters key;
     private final JCAContext jcaContext = new JCAContext();
 
@@ -35,21 +31,16 @@ final class Es256Signer implements JWSSigner {
 
     @Override
     public Base64URL sign(JWSHeader header, byte[] signingInput) throws JOSEException {
-        if (!ALGORITHMS.contains(header.getAlgorithm())) {
-            throw new JOSEException(AlgorithmSupportMessage.unsupportedJWSAlgorithm(header.getAlgorithm(), ALGORITHMS));
-        }
+        Es256.requireEs256(header);
         var signer = new ECDSASigner(new HMacDSAKCalculator(new SHA256Digest()));
         signer.init(true, key);
-        BigInteger[] rs = signer.generateSignature(Es256.sha256(signingInput));
-        byte[] signature = new byte[64];
-        BigIntegers.asUnsignedByteArray(rs[0], signature, 0, 32);
-        BigIntegers.asUnsignedByteArray(rs[1], signature, 32, 32);
-        return Base64URL.encode(signature);
+        BigInteger[] rs = signer.generateSignature(Sha256.digest(signingInput));
+        return Base64URL.encode(new Es256Signature(rs[0], rs[1]).toBytes());
     }
 
     @Override
     public Set<JWSAlgorithm> supportedJWSAlgorithms() {
-        return ALGORITHMS;
+        return Es256.ALGORITHMS;
     }
 
     @Override
