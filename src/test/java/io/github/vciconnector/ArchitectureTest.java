@@ -3,7 +3,17 @@ package io.github.vciconnector;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.CompositeArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
@@ -15,8 +25,91 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 @AnalyzeClasses(packages = "io.github.vciconnector", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
+    private static final String ROOT = "io.github.vciconnector";
+
     @ArchTest
     static final ArchRule noCycles = slices().matching("io.github.vciconnector.(*)..").should().beFreeOfCycles();
+
+    /** Every package is its own slice, so a cycle between a package and its sub-package fails too (issue 11 point 3). */
+    @ArchTest
+    static final ArchRule noCyclesAtAnyDepth = slices().matching("io.github.vciconnector.(**)").should().beFreeOfCycles();
+
+    /**
+     * The allowed arrows between our packages (docs/architecture.md, "Dependency arrows"): a package may use itself,
+     * any library, and of ours only what its row names. A new arrow is a change to this table and to that page.
+     */
+    private static final Map<String, List<String>> ALLOWED = allowed(
+            "", List.of(),
+            "config", List.of(),
+            "jose", List.of(),
+            "keys", List.of("config", "jose"),
+            "session", List.of("config", "keys", "jose"),
+            "session.memory", List.of("session", "config", "keys", "jose"),
+            "session.redis", List.of("session", "config", "keys", "jose"),
+            "metadata", List.of("config", "keys", "jose"),
+            "sdjwt", List.of("keys", "jose"),
+            "offer", List.of("session", "metadata", "config", "keys", "jose"),
+            "oauth.dpop", List.of("session", "config", "keys", "jose"),
+            "oauth.clientauth", List.of("session", "config", "keys", "jose"),
+            "oauth", List.of("oauth.dpop", "oauth.clientauth", "session", "config", "keys", "jose"),
+            "issuance.keyattestation", List.of("config", "keys", "jose"),
+            "issuance", List.of("issuance.keyattestation", "oauth", "sdjwt", "session", "metadata", "config", "keys", "jose"),
+            "webhook", List.of("session", "config", "keys", "jose"),
+            "web", List.of(),
+            "web.port", List.of("web", "config"),
+            "web.wallet", List.of("web", "web.port", "offer", "oauth", "oauth.dpop", "issuance", "metadata", "config"),
+            "web.management", List.of("web", "web.port", "offer", "webhook", "session", "config"),
+            "web.error", List.of("web", "web.port", "web.wallet", "web.management", "offer", "oauth", "issuance", "session", "config"),
+            "demo", List.of());
+
+    @ArchTest
+    static final ArchRule onlyAllowedArrows = CompositeArchRule.of(ALLOWED.entrySet().stream()
+            .map(row -> onlyDependsOn(row.getKey(), row.getValue())).toList())
+            .as("every package of ours depends only on the packages its row of ArchitectureTest.ALLOWED names");
+
+    /** Every package of ours has a row, so a new package cannot slip past the table. */
+    @ArchTest
+    static final ArchRule everyPackageHasARow = classes().that().resideInAPackage("io.github.vciconnector..")
+            .should(new ArchCondition<JavaClass>("reside in a package of the allowed-arrows table") {
+                @Override
+                public void check(JavaClass item, ConditionEvents events) {
+                    if (!ALLOWED.containsKey(relative(item.getPackageName()))) {
+                        events.add(SimpleConditionEvent.violated(item, item.getPackageName() + " has no row in ArchitectureTest.ALLOWED"));
+                    }
+                }
+            });
+
+    /** The web layer reaches storage only through the features: it may name session values, never a store port. */
+    @ArchTest
+    static final ArchRule webNeverTouchesAStorePort = noClasses().that().resideInAPackage("io.github.vciconnector.web..")
+            .should().dependOnClassesThat().haveFullyQualifiedName("io.github.vciconnector.session.OfferStore")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("io.github.vciconnector.session.SingleUseChecker")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("io.github.vciconnector.session.AttemptCounters")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("io.github.vciconnector.session.Leases")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("io.github.vciconnector.session.IdempotencyKeys");
+
+    private static ArchRule onlyDependsOn(String pkg, List<String> allowed) {
+        String base = pkg.isEmpty() ? ROOT : ROOT + "." + pkg;
+        DescribedPredicate<JavaClass> ours = resideInAPackage(ROOT + "..");
+        DescribedPredicate<JavaClass> permitted = resideInAPackage(base);
+        for (String other : allowed) permitted = permitted.or(resideInAPackage(ROOT + "." + other));
+        return classes().that().resideInAPackage(base)
+                .should().onlyDependOnClassesThat(DescribedPredicate.not(ours).or(permitted))
+                .as("classes in " + (pkg.isEmpty() ? "(root)" : pkg) + " only depend on " + (allowed.isEmpty() ? "no package of ours" : allowed));
+    }
+
+    private static Map<String, List<String>> allowed(Object... rows) {
+        var table = new LinkedHashMap<String, List<String>>();
+        for (int i = 0; i < rows.length; i += 2) {
+            @SuppressWarnings("unchecked") List<String> targets = (List<String>) rows[i + 1];
+            table.put((String) rows[i], targets);
+        }
+        return table;
+    }
+
+    private static String relative(String packageName) {
+        return packageName.equals(ROOT) ? "" : packageName.substring(ROOT.length() + 1);
+    }
 
     @ArchTest
     static final ArchRule httpStaysInWeb = noClasses().that().resideOutsideOfPackage("..web..")

@@ -8,6 +8,7 @@ import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import io.github.vciconnector.issuance.keyattestation.KeyAttestation;
+import io.github.vciconnector.issuance.keyattestation.KeyAttestationException;
 import io.github.vciconnector.issuance.keyattestation.KeyAttestationVerifier;
 import io.github.vciconnector.jose.CompactJws;
 import io.github.vciconnector.jose.JwkThumbprint;
@@ -63,9 +64,17 @@ public class KeyProofVerifier {
         return keys;
     }
 
+    private KeyAttestation verifyKeyAttestation(String compact, boolean expRequired) {
+        try {
+            return keyAttestations.verify(compact, expRequired);
+        } catch (KeyAttestationException e) {
+            throw invalidProof(e.getMessage());
+        }
+    }
+
     /** VCI-PRF-6: one key attestation (its count checked by {@link CredentialRequest#parse}), bound to the c_nonce, no proof of possession. */
     private String attestationProof(String keyAttestation, List<ECKey> keys) {
-        KeyAttestation attestation = keyAttestations.verify(keyAttestation, false);
+        KeyAttestation attestation = verifyKeyAttestation(keyAttestation, false);
         if (attestation.nonce() == null) throw invalidProof("key attestation has no nonce");
         keys.addAll(attestation.attestedKeys());
         return attestation.nonce();
@@ -90,7 +99,7 @@ public class KeyProofVerifier {
                 holderKeys.putIfAbsent(thumbprint(signer), signer);
             } else {
                 if (!(keyAttestation instanceof String)) throw invalidProof("key_attestation must be a compact JWT");
-                attestation = keyAttestations.verify((String) keyAttestation, true);
+                attestation = verifyKeyAttestation((String) keyAttestation, true);
                 signer = verifyWithAttestedKey(jwt, attestation);
                 // A batch may come as one proof per key, each carrying the same key attestation: the holder keys are
                 // the distinct attested keys (RFC 7638 thumbprints), in attested_keys order, one credential each.

@@ -4,6 +4,7 @@ import io.github.vciconnector.config.ConnectorProperties;
 import io.github.vciconnector.config.RandomTokens;
 import io.github.vciconnector.config.HaipProperties;
 import io.github.vciconnector.keys.X509ChainValidator;
+import io.github.vciconnector.oauth.clientauth.ClientAuthentication;
 import io.github.vciconnector.oauth.clientauth.WalletAttestationProperties;
 import io.github.vciconnector.oauth.clientauth.WalletAttestationVerifier;
 import io.github.vciconnector.oauth.dpop.DPoPNonces;

@@ -5,6 +5,9 @@ import io.github.vciconnector.config.ConnectorProperties;
 import io.github.vciconnector.config.RandomTokens;
 import io.github.vciconnector.metadata.AuthorizationServerMetadata;
 import io.github.vciconnector.config.WalletProtocol;
+import io.github.vciconnector.oauth.clientauth.ClientAuthentication;
+import io.github.vciconnector.oauth.clientauth.ClientAuthenticationException;
+import io.github.vciconnector.oauth.clientauth.SingleUseProof;
 import io.github.vciconnector.oauth.dpop.DPoPError;
 import io.github.vciconnector.oauth.dpop.DPoPProof;
 import io.github.vciconnector.oauth.dpop.DPoPProofException;
@@ -72,7 +75,7 @@ public class PreAuthorizedCodeGrant {
         // M-2: reads only until the request has proven all it can (proof signatures, a live code); then the
         // single-use writes, each atomic, so a refused request leaves nothing in the store.
         DPoPProof proof = checkDPoP(request);
-        SingleUseProof attestation = clientAuthentication.authenticate(request);
+        SingleUseProof attestation = authenticateClient(request);
         String codeHash = Digests.sha256(code);
         IssuanceSession session = store.findByPreAuthorizedCode(codeHash)
                 .filter(s -> s.status() == OfferStatus.OFFER_CREATED && !s.isExpired(clock.instant()))
@@ -83,7 +86,11 @@ public class PreAuthorizedCodeGrant {
         requireTxCodePresence(session, txCode);
 
         consumeDPoP(proof);
-        attestation.consume();
+        try {
+            attestation.consume();
+        } catch (ClientAuthenticationException e) {
+            throw invalidClient(e); // a replayed PoP
+        }
         if (session.txCodeHash() != null) checkTxCode(session, txCode);
         // VCI-OFF-4: single use. Only the caller that removes the index entry may continue.
         if (!store.redeemPreAuthorizedCode(codeHash)) {
@@ -98,6 +105,18 @@ public class PreAuthorizedCodeGrant {
         }
         store.indexAccessToken(accessTokens.indexOf(accessToken), session.offerId(), lifetime);
         return new TokenResponse(accessToken, lifetime.toSeconds());
+    }
+
+    private SingleUseProof authenticateClient(TokenRequest request) {
+        try {
+            return clientAuthentication.authenticate(request.headers(), request.param("client_id"));
+        } catch (ClientAuthenticationException e) {
+            throw invalidClient(e);
+        }
+    }
+
+    private static TokenRequestException invalidClient(ClientAuthenticationException e) {
+        return new TokenRequestException(TokenError.INVALID_CLIENT, e.getMessage(), e);
     }
 
     private DPoPProof checkDPoP(TokenRequest request) {

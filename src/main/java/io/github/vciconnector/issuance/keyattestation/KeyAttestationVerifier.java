@@ -7,8 +7,6 @@ import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jwt.JWTClaimsSet;
-import io.github.vciconnector.issuance.CredentialError;
-import io.github.vciconnector.issuance.CredentialRequestException;
 import io.github.vciconnector.jose.CompactJws;
 import io.github.vciconnector.jose.JwkThumbprint;
 import io.github.vciconnector.jose.JwtTimes;
@@ -48,7 +46,7 @@ public class KeyAttestationVerifier {
 
     /**
      * @param expRequired true for the {@code key_attestation} header of a {@code jwt} proof (VCI-KA-2)
-     * @throws CredentialRequestException {@code invalid_proof} naming the failed check
+     * @throws KeyAttestationException naming the failed check (the credential endpoint's {@code invalid_proof})
      */
     public KeyAttestation verify(String compact, boolean expRequired) {
         var times = new JwtTimes(clock.instant(), allowedClockSkew);
@@ -120,7 +118,7 @@ public class KeyAttestationVerifier {
         }
     }
 
-    private static CredentialRequestException invalid(String description) {
-        return new CredentialRequestException(CredentialError.INVALID_PROOF, description);
+    private static KeyAttestationException invalid(String description) {
+        return new KeyAttestationException(description);
     }
 }

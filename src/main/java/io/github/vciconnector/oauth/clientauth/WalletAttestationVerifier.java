@@ -12,11 +12,6 @@ import io.github.vciconnector.jose.JwkThumbprint;
 import io.github.vciconnector.jose.JwtTimes;
 import io.github.vciconnector.keys.Digests;
 import io.github.vciconnector.keys.X509ChainValidator;
-import io.github.vciconnector.oauth.ClientAuthentication;
-import io.github.vciconnector.oauth.SingleUseProof;
-import io.github.vciconnector.oauth.TokenError;
-import io.github.vciconnector.oauth.TokenRequest;
-import io.github.vciconnector.oauth.TokenRequestException;
 import io.github.vciconnector.session.SingleUseChecker;
 
 import java.security.cert.X509Certificate;
@@ -64,9 +59,9 @@ public class WalletAttestationVerifier implements ClientAuthentication {
      * PoP {@code jti}, so the caller consumes it last and a refused request neither burns it nor stores anything.
      */
     @Override
-    public SingleUseProof authenticate(TokenRequest request) {
-        List<String> attestations = request.headers().getOrDefault(ATTESTATION_HEADER, List.of());
-        List<String> pops = request.headers().getOrDefault(POP_HEADER, List.of());
+    public SingleUseProof authenticate(Map<String, List<String>> headers, String formClientId) {
+        List<String> attestations = headers.getOrDefault(ATTESTATION_HEADER, List.of());
+        List<String> pops = headers.getOrDefault(POP_HEADER, List.of());
         if (attestations.isEmpty() && pops.isEmpty()) {
             if (required) throw invalid("wallet attestation is required: send OAuth-Client-Attestation and OAuth-Client-Attestation-PoP");
             return SingleUseProof.NONE; // relaxed mode: anonymous development wallet
@@ -80,7 +75,6 @@ public class WalletAttestationVerifier implements ClientAuthentication {
         String clientId = verifyAttestation(attestation, attestationClaims, times);
         ECKey instanceKey = instanceKey(attestationClaims);
         // ABCA-4: a client_id form parameter names the attested client.
-        String formClientId = request.param("client_id");
         if (formClientId != null && !formClientId.equals(clientId)) throw invalid("client_id does not match the client attestation sub");
         CompactJws pop = parse(pops.get(0), "client attestation PoP");
         JWTClaimsSet popClaims = claims(pop, "client attestation PoP");
@@ -182,7 +176,7 @@ public class WalletAttestationVerifier implements ClientAuthentication {
         }
     }
 
-    private static TokenRequestException invalid(String description) {
-        return new TokenRequestException(TokenError.INVALID_CLIENT, description);
+    private static ClientAuthenticationException invalid(String description) {
+        return new ClientAuthenticationException(description);
     }
 }

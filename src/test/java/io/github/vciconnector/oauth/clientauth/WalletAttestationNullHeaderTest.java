@@ -4,9 +4,7 @@ import com.nimbusds.jose.jwk.ECKey;
 import io.github.vciconnector.demo.WalletAttestations;
 import io.github.vciconnector.demo.WalletClient;
 import io.github.vciconnector.keys.X509ChainValidator;
-import io.github.vciconnector.oauth.TokenError;
 import io.github.vciconnector.oauth.TokenRequest;
-import io.github.vciconnector.oauth.TokenRequestException;
 import io.github.vciconnector.session.memory.InMemorySessionStore;
 import org.junit.jupiter.api.Test;
 
@@ -45,7 +43,14 @@ class WalletAttestationNullHeaderTest {
     private void assertInvalidClient(String attestation, String pop) {
         var request = new TokenRequest(Map.of(), List.of(), Map.of(WalletAttestationVerifier.ATTESTATION_HEADER, List.of(attestation),
                 WalletAttestationVerifier.POP_HEADER, List.of(pop)));
-        assertThatThrownBy(() -> verifier.authenticate(request)).isInstanceOfSatisfying(TokenRequestException.class,
-                e -> assertThat(e.error()).isEqualTo(TokenError.INVALID_CLIENT));
+        assertThatThrownBy(() -> verifier.authenticate(headersOf(request), clientIdOf(request))).isInstanceOf(ClientAuthenticationException.class);
+    }
+
+    private static java.util.Map<String, java.util.List<String>> headersOf(TokenRequest request) {
+        return request.headers();
+    }
+
+    private static String clientIdOf(TokenRequest request) {
+        return request.param("client_id");
     }
 }

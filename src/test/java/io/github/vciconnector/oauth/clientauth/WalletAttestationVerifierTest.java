@@ -6,10 +6,7 @@ import io.github.vciconnector.demo.WalletClient;
 import io.github.vciconnector.demo.WalletProvider;
 import io.github.vciconnector.keys.TestPki;
 import io.github.vciconnector.keys.X509ChainValidator;
-import io.github.vciconnector.oauth.SingleUseProof;
-import io.github.vciconnector.oauth.TokenError;
 import io.github.vciconnector.oauth.TokenRequest;
-import io.github.vciconnector.oauth.TokenRequestException;
 import io.github.vciconnector.session.memory.InMemorySessionStore;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +33,7 @@ class WalletAttestationVerifierTest {
 
     @Test
     void authenticateWhenOptionalAndHeadersAbsentThenAnonymousAccepted() {
-        assertThatCode(() -> verifier(false).authenticate(request(Map.of(), null))).doesNotThrowAnyException();
+        assertThatCode(() -> authenticate(verifier(false), request(Map.of(), null))).doesNotThrowAnyException();
     }
 
     @Test
@@ -48,14 +45,14 @@ class WalletAttestationVerifierTest {
 
     @Test
     void authenticateWhenDraft07HeadersAndClientIdThenAccepted() {
-        assertThatCode(() -> verifier(true).authenticate(request(lowerCase(attestations.headers(ISSUER)), "wallet")))
+        assertThatCode(() -> authenticate(verifier(true), request(lowerCase(attestations.headers(ISSUER)), "wallet")))
                 .doesNotThrowAnyException();
     }
 
     @Test
     void authenticateWhenAudienceIsSingleElementArrayThenAccepted() {
         String pop = attestations.pop(ISSUER).claim("aud", List.of(ISSUER)).build();
-        assertThatCode(() -> verifier(true).authenticate(request(headers(attestations.attestation(), pop), null)))
+        assertThatCode(() -> authenticate(verifier(true), request(headers(attestations.attestation(), pop), null)))
                 .doesNotThrowAnyException();
     }
 
@@ -97,14 +94,13 @@ class WalletAttestationVerifierTest {
         var store = new InMemorySessionStore(Clock.systemUTC(), Duration.ofMinutes(1));
         var verifier = verifier(store, true);
         var request = request(headers(attestations.attestation(), attestations.pop(ISSUER).build()), null);
-        SingleUseProof first = verifier.authenticate(request);
-        SingleUseProof second = verifier.authenticate(request);
+        SingleUseProof first = verifier.authenticate(headersOf(request), clientIdOf(request));
+        SingleUseProof second = verifier.authenticate(headersOf(request), clientIdOf(request));
         assertThat(store.entryCount()).as("M-2: checking writes nothing").isZero();
 
         first.consume();
         assertThat(store.entryCount()).isEqualTo(1);
-        assertThatThrownBy(second::consume).isInstanceOfSatisfying(TokenRequestException.class,
-                e -> assertThat(e.error()).isEqualTo(TokenError.INVALID_CLIENT)).hasMessage("client attestation PoP jti was already used");
+        assertThatThrownBy(second::consume).isInstanceOf(ClientAuthenticationException.class).hasMessage("client attestation PoP jti was already used");
     }
 
     private static WalletAttestationVerifier verifier(boolean required) {
@@ -131,7 +127,18 @@ class WalletAttestationVerifierTest {
     }
 
     private static void assertRefused(WalletAttestationVerifier verifier, TokenRequest request, String description) {
-        assertThatThrownBy(() -> verifier.authenticate(request)).isInstanceOfSatisfying(TokenRequestException.class,
-                e -> org.assertj.core.api.Assertions.assertThat(e.error()).isEqualTo(TokenError.INVALID_CLIENT)).hasMessage(description);
+        assertThatThrownBy(() -> verifier.authenticate(headersOf(request), clientIdOf(request))).isInstanceOf(ClientAuthenticationException.class).hasMessage(description);
+    }
+
+    private static java.util.Map<String, java.util.List<String>> headersOf(TokenRequest request) {
+        return request.headers();
+    }
+
+    private static SingleUseProof authenticate(WalletAttestationVerifier verifier, TokenRequest request) {
+        return verifier.authenticate(request.headers(), request.param("client_id"));
+    }
+
+    private static String clientIdOf(TokenRequest request) {
+        return request.param("client_id");
     }
 }

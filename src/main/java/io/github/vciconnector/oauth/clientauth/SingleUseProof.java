@@ -1,4 +1,4 @@
-package io.github.vciconnector.oauth;
+package io.github.vciconnector.oauth.clientauth;
 
 /**
  * The single-use part of a proof that has passed every read-only check, e.g. the {@code jti} of a wallet
