@@ -6,11 +6,11 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.Payload;
+import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.util.Base64;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jose.util.JSONArrayUtils;
-import io.github.vciconnector.jose.Es256;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
@@ -77,7 +77,7 @@ final class TestSdJwts {
                     .x509CertChain(List.of(Base64.encode(certificate.getEncoded())))
                     .build();
             JWSObject jws = new JWSObject(header, new Payload(payload));
-            jws.sign(Es256.signer(key));
+            jws.sign(new ECDSASigner(key));
             return jws.serialize();
         } catch (JOSEException | java.security.cert.CertificateEncodingException e) {
             throw new IllegalStateException(e);
@@ -90,9 +90,9 @@ final class TestSdJwts {
             var builder = new JcaX509v3CertificateBuilder(new X500Name(subject), BigInteger.valueOf(now.toEpochMilli()),
                     Date.from(now.minus(1, ChronoUnit.DAYS)), Date.from(now.plus(1, ChronoUnit.DAYS)),
                     new X500Name(subject), key.toECPublicKey());
-            var signer = new JcaContentSignerBuilder("SHA256withECDSA").setProvider(Es256.PROVIDER)
+            var signer = new JcaContentSignerBuilder("SHA256withECDSA").setProvider(WalletEs256.PROVIDER)
                     .build(key.toECPrivateKey());
-            return new JcaX509CertificateConverter().setProvider(Es256.PROVIDER).getCertificate(builder.build(signer));
+            return new JcaX509CertificateConverter().setProvider(WalletEs256.PROVIDER).getCertificate(builder.build(signer));
         } catch (Exception e) {
             throw new IllegalStateException("cannot create test certificate", e);
         }
