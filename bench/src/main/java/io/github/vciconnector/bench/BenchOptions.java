@@ -25,7 +25,7 @@ record BenchOptions(int flows, int warmup, int concurrency, String store, String
     static final String USAGE = """
             bench/run [--flows 6000] [--warmup 12000] [--concurrency 8] [--store memory|redis]
                       [--redis-url redis://localhost:6379] [--offers 100000] [--no-half-rate]
-                      [--jar target/issuer-connector-<version>.jar] [--server-jvm "-Xms1g -Xmx1g -XX:+UseG1GC"] [--jfr file.jfr]
+                      [--jar connector/target/issuer-connector-<version>.jar] [--server-jvm "-Xms1g -Xmx1g -XX:+UseG1GC"] [--jfr file.jfr]
                       [--floor-counts 1,4,2,0]  (signs, verifies with a new key, with a kept key, X.509 per flow)
             """;
 

@@ -86,9 +86,9 @@ public final class BenchRunner {
     }
 
     private static Path connectorJar(Path root) throws Exception {
-        try (Stream<Path> files = Files.list(root.resolve("target"))) {
+        try (Stream<Path> files = Files.list(root.resolve("connector/target"))) {
             List<Path> jars = files.filter(p -> p.getFileName().toString().matches("issuer-connector-.*\\.jar")).toList();
-            if (jars.size() != 1) throw new IllegalStateException("expected one target/issuer-connector-*.jar, found " + jars);
+            if (jars.size() != 1) throw new IllegalStateException("expected one connector/target/issuer-connector-*.jar, found " + jars);
             return jars.get(0);
         }
     }

@@ -22,7 +22,7 @@ import java.util.Locale;
  * Nimbus' stock JCA path (BouncyCastle provider), on the connector's own ES256 path, and signs them with the demo
  * wallet's builder (the benchmark's load generator), then prints operations per second. Informative only: it never
  * fails on timing. Run: {@code ./mvnw -q -o -Pbench compile} then
- * {@code java -cp "target/bench/classes:$(cat target/bench/classpath.txt)" io.github.vciconnector.bench.Es256MicroBench}.
+ * {@code java -cp "bench/target/classes:$(cat bench/target/classpath.txt)" io.github.vciconnector.bench.Es256MicroBench}.
  */
 public final class Es256MicroBench {
 
