@@ -98,11 +98,15 @@ public final class TestTokenEndpoints {
 
     /** A new offer for {@code IdentityCredential}; {@code txCode} null for an offer without Transaction Code. */
     public Offer offer(String txCode) {
+        return offer(txCode, Map.of("given_name", "Erika", "family_name", "Mustermann"));
+    }
+
+    /** A new offer for {@code IdentityCredential} with these claims, stored as they are (not validated). */
+    public Offer offer(String txCode, Map<String, Object> claims) {
         String offerId = secrets.newOfferId();
         String code = secrets.preAuthorizedCode(offerId);
         var now = clock.instant();
-        store.create(IssuanceSession.created(offerId, "IdentityCredential",
-                Map.of("given_name", "Erika", "family_name", "Mustermann"), Digests.sha256(code),
+        store.create(IssuanceSession.created(offerId, "IdentityCredential", claims, Digests.sha256(code),
                 txCode == null ? null : new TxCodeSpec("numeric", txCode.length(), "sent by SMS"),
                 txCode == null ? null : secrets.txCodeHash(offerId, txCode), now, now.plus(OFFER_TTL), Duration.ofHours(1)));
         return new Offer(offerId, code, txCode);
