@@ -151,9 +151,12 @@ class PreAuthorizedCodeGrantTest {
     void exchangeWhenDPoPProofHasNoNonceThenUseDPoPNonce() {
         var offer = endpoints.offer(null);
         String proof = endpoints.proof(endpoints.walletKey, "POST", TestTokenEndpoints.TOKEN_URI, null, null);
+        int entries = endpoints.store.entryCount();
 
         assertRefused(() -> endpoints.grant.exchange(endpoints.withProof(TestTokenEndpoints.form(offer.code(), null), proof)),
                 TokenError.USE_DPOP_NONCE, "DPoP nonce required");
+        assertThat(endpoints.store.entryCount()).as("M-2").isEqualTo(entries);
+        assertThat(endpoints.session(offer.offerId()).status()).isEqualTo(OfferStatus.OFFER_CREATED);
     }
 
     @Test
@@ -194,10 +197,12 @@ class PreAuthorizedCodeGrantTest {
     @Test
     void exchangeWhenTxCodeIsSentButNotExpectedThenInvalidRequest() {
         var offer = endpoints.offer(null);
+        int entries = endpoints.store.entryCount();
 
         assertRefused(() -> endpoints.grant.exchange(endpoints.tokenRequest(offer.code(), "123456")),
                 TokenError.INVALID_REQUEST, "tx_code was not expected for this offer");
-        assertThat(endpoints.session(offer.offerId()).status()).isEqualTo(OfferStatus.OFFER_CREATED);
+        assertThat(endpoints.session(offer.offerId()).version()).isZero();
+        assertThat(endpoints.store.entryCount()).as("M-2").isEqualTo(entries);
     }
 
     @Test
