@@ -1,6 +1,6 @@
 package io.github.vciconnector.oauth;
 
-import io.github.vciconnector.offer.OfferEnded;
+import io.github.vciconnector.session.OfferEnded;
 import io.github.vciconnector.session.OfferStatus;
 import io.github.vciconnector.session.Race;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;

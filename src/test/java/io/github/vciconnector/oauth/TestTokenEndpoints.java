@@ -14,16 +14,17 @@ import com.nimbusds.jwt.SignedJWT;
 import io.github.vciconnector.config.ConnectorProperties;
 import io.github.vciconnector.keys.Digests;
 import io.github.vciconnector.keys.X509ChainValidator;
-import io.github.vciconnector.metadata.IssuerMetadata;
+import io.github.vciconnector.config.RandomTokens;
+import io.github.vciconnector.config.WalletProtocol;
 import io.github.vciconnector.oauth.clientauth.WalletAttestationProperties;
 import io.github.vciconnector.oauth.clientauth.WalletAttestationVerifier;
 import io.github.vciconnector.oauth.dpop.DPoPNonces;
 import io.github.vciconnector.oauth.dpop.DPoPProofVerifier;
 import io.github.vciconnector.oauth.dpop.DPoPProperties;
-import io.github.vciconnector.offer.OfferProperties;
-import io.github.vciconnector.offer.OfferSecrets;
 import io.github.vciconnector.session.IssuanceSession;
+import io.github.vciconnector.session.OfferSecrets;
 import io.github.vciconnector.session.ServerSecrets;
+import io.github.vciconnector.session.TxCodeAttemptLimit;
 import io.github.vciconnector.session.TxCodeSpec;
 import io.github.vciconnector.session.memory.InMemorySessionStore;
 import io.github.vciconnector.support.MutableClock;
@@ -53,8 +54,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class TestTokenEndpoints {
 
     public static final ConnectorProperties CONNECTOR = new ConnectorProperties(URI.create("https://issuer.example.com"));
-    public static final URI TOKEN_URI = CONNECTOR.endpoint(IssuerMetadata.TOKEN_PATH);
-    public static final URI CREDENTIAL_URI = CONNECTOR.endpoint(IssuerMetadata.CREDENTIAL_PATH);
+    public static final URI TOKEN_URI = CONNECTOR.endpoint(WalletProtocol.TOKEN_PATH);
+    public static final URI CREDENTIAL_URI = CONNECTOR.endpoint(WalletProtocol.CREDENTIAL_PATH);
     public static final Instant START = Instant.parse("2026-03-01T10:00:00Z");
     public static final int TX_CODE_MAX_ATTEMPTS = 3;
     public static final Duration OFFER_TTL = Duration.ofMinutes(10);
@@ -86,9 +87,9 @@ public final class TestTokenEndpoints {
         var attestation = new WalletAttestationVerifier(
                 DEVELOPMENT_ANCHORS, store, clock, new WalletAttestationProperties(List.of(), Duration.ofMinutes(5), Duration.ofSeconds(15)),
                 CONNECTOR.issuerIdentifier(), false);
-        var offerProperties = new OfferProperties(OFFER_TTL, Duration.ofHours(24), Duration.ofHours(24), TX_CODE_MAX_ATTEMPTS, Duration.ofSeconds(1));
-        grant = new PreAuthorizedCodeGrant(store, store, dpop, attestation, secrets, accessTokens, offerProperties,
-                new TokenProperties(TOKEN_LIFETIME), CONNECTOR, clock, events::add);
+        grant = new PreAuthorizedCodeGrant(store, store, dpop, attestation, secrets, accessTokens,
+                new TxCodeAttemptLimit(TX_CODE_MAX_ATTEMPTS), new RandomTokens(new SecureRandom()), new TokenProperties(TOKEN_LIFETIME),
+                CONNECTOR, clock, events::add);
         verifier = new AccessTokenVerifier(store, dpop, accessTokens);
     }
 
@@ -127,7 +128,7 @@ public final class TestTokenEndpoints {
 
     public static Map<String, String> form(String code, String txCode) {
         var form = new HashMap<String, String>();
-        form.put(TokenRequest.GRANT_TYPE, "urn:ietf:params:oauth:grant-type:pre-authorized_code");
+        form.put(TokenRequest.GRANT_TYPE, WalletProtocol.PRE_AUTHORIZED_CODE_GRANT);
         if (code != null) form.put(TokenRequest.PRE_AUTHORIZED_CODE, code);
         if (txCode != null) form.put(TokenRequest.TX_CODE, txCode);
         return form;
