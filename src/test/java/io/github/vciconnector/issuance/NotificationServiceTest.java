@@ -1,5 +1,6 @@
 package io.github.vciconnector.issuance;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
@@ -122,10 +123,13 @@ class NotificationServiceTest {
         var appender = new ListAppender<ILoggingEvent>();
         appender.start();
         logger.addAppender(appender);
+        Level level = logger.getLevel();
+        logger.setLevel(Level.INFO); // whatever another test's context configured
         try {
             service.notify(endpoints.authorize(token),
                     new NotificationRequest(NOTIFICATION_ID, NotificationEvent.CREDENTIAL_FAILURE, "secret-free-text-4711"));
         } finally {
+            logger.setLevel(level);
             logger.detachAppender(appender);
         }
 
