@@ -5,11 +5,10 @@ import io.github.vciconnector.issuance.CredentialRequestException;
 import io.github.vciconnector.issuance.NotificationRequestException;
 import io.github.vciconnector.oauth.ResourceAccessException;
 import io.github.vciconnector.oauth.ResourceError;
-import io.github.vciconnector.oauth.TokenError;
 import io.github.vciconnector.oauth.TokenRequestException;
 import io.github.vciconnector.session.SessionStoreUnavailableException;
 import io.github.vciconnector.web.ClientFault;
-import io.github.vciconnector.web.wallet.DPoPNonceHeader;
+import io.github.vciconnector.web.wallet.IssuesDPoPNonce;
 import io.github.vciconnector.web.wallet.WalletEndpoints;
 import io.github.vciconnector.web.wallet.WalletErrorPage;
 import org.slf4j.Logger;
@@ -41,23 +40,14 @@ public class WalletErrorHandler {
 
     static final String RETRY_AFTER_SECONDS = "5";
 
-    private final DPoPNonceHeader dpopNonce;
-
-    public WalletErrorHandler(DPoPNonceHeader dpopNonce) {
-        this.dpopNonce = dpopNonce;
-    }
-
+    /** A {@code use_dpop_nonce} answer gets the nonce to retry with from {@code DPoPNonceAdvice}. */
+    @IssuesDPoPNonce
     @ExceptionHandler(TokenRequestException.class)
     ResponseEntity<byte[]> token(TokenRequestException e) {
-        var response = json(HttpStatus.BAD_REQUEST);
-        try {
-            if (e.error() == TokenError.USE_DPOP_NONCE) dpopNonce.attachTo(response);
-        } catch (SessionStoreUnavailableException storeAway) {
-            return unavailable(storeAway); // the nonce key comes from the store, which may be away since startup
-        }
-        return response.body(body(e.error().code(), e.getMessage()));
+        return json(HttpStatus.BAD_REQUEST).body(body(e.error().code(), e.getMessage()));
     }
 
+    @IssuesDPoPNonce
     @ExceptionHandler(ResourceAccessException.class)
     ResponseEntity<byte[]> resource(ResourceAccessException e) {
         HttpStatus status = e.error() == ResourceError.INSUFFICIENT_SCOPE ? HttpStatus.FORBIDDEN : HttpStatus.UNAUTHORIZED;
@@ -65,13 +55,7 @@ public class WalletErrorHandler {
         String description = e.getMessage() == null ? "" : ErrorText.safe(e.getMessage());
         String challenge = "DPoP error=\"" + e.error().code() + "\", error_description=\"" + description
                 + "\", algs=\"ES256\"";
-        var response = json(status).header(HttpHeaders.WWW_AUTHENTICATE, challenge);
-        try {
-            if (e.error() == ResourceError.USE_DPOP_NONCE) dpopNonce.attachTo(response);
-        } catch (SessionStoreUnavailableException storeAway) {
-            return unavailable(storeAway);
-        }
-        return response.body(body(e.error().code(), e.getMessage()));
+        return json(status).header(HttpHeaders.WWW_AUTHENTICATE, challenge).body(body(e.error().code(), e.getMessage()));
     }
 
     @ExceptionHandler(NotificationRequestException.class)
