@@ -1,5 +1,6 @@
 package io.github.vciconnector.issuance;
 
+import io.github.vciconnector.session.OfferId;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -139,7 +140,7 @@ class CredentialServiceTest {
 
     @Test
     void issueWhenOfferWasCancelledThenDeniedBeforeTheNonceIsSpent() {
-        endpoints.store.transition(offer.offerId(), s -> Optional.of(s.ended(OfferStatus.CANCELLED, "backend", endpoints.clock.instant())));
+        endpoints.store.transition(new OfferId(offer.offerId()), s -> Optional.of(s.ended(OfferStatus.CANCELLED, "backend", endpoints.clock.instant())));
         String nonce = cNonces.issue();
 
         assertRefused(() -> service.issue(wallet(), request("IdentityCredential", nonce, TestTokenEndpoints.generateKey())),
@@ -150,7 +151,7 @@ class CredentialServiceTest {
     @Test
     void issueWhenOfferIsCancelledAfterTheTokenCheckThenTheWriteRefusesAndNothingIsIssued() {
         AuthorizedWallet wallet = wallet();
-        endpoints.store.transition(offer.offerId(), s -> Optional.of(s.ended(OfferStatus.CANCELLED, "backend", endpoints.clock.instant())));
+        endpoints.store.transition(new OfferId(offer.offerId()), s -> Optional.of(s.ended(OfferStatus.CANCELLED, "backend", endpoints.clock.instant())));
 
         assertRefused(() -> service.issue(wallet, request("IdentityCredential", cNonces.issue(), TestTokenEndpoints.generateKey())),
                 CredentialError.CREDENTIAL_REQUEST_DENIED, "the offer ended or its access token expired");

@@ -1,5 +1,6 @@
 package io.github.vciconnector.issuance;
 
+import io.github.vciconnector.session.OfferId;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -51,7 +52,7 @@ class NotificationServiceTest {
         issue(offer);
         var other = endpoints.offer(null);
         endpoints.accessToken(other);
-        var otherIssued = endpoints.store.transition(other.offerId(), s -> Optional.of(
+        var otherIssued = endpoints.store.transition(new OfferId(other.offerId()), s -> Optional.of(
                 s.issued(1, endpoints.clock.instant(), "other-notification", s.expiresAt()))).orElseThrow();
 
         assertRefused(() -> service.notify(endpoints.authorize(token), request("other-notification", NotificationEvent.CREDENTIAL_DELETED)));
@@ -140,7 +141,7 @@ class NotificationServiceTest {
 
     /** The session as the first Credential Response leaves it: ISSUED, claims kept, one ISSUED callback queued. */
     private IssuanceSession issue(TestTokenEndpoints.Offer issuedOffer) {
-        return endpoints.store.transition(issuedOffer.offerId(), s -> Optional.of(
+        return endpoints.store.transition(new OfferId(issuedOffer.offerId()), s -> Optional.of(
                 s.issued(1, endpoints.clock.instant(), NOTIFICATION_ID, s.expiresAt()))).orElseThrow();
     }
 

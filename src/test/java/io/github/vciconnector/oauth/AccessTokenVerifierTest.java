@@ -1,5 +1,6 @@
 package io.github.vciconnector.oauth;
 
+import io.github.vciconnector.session.OfferId;
 import io.github.vciconnector.session.ServerSecrets;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,7 @@ class AccessTokenVerifierTest {
         AuthorizedWallet wallet = endpoints.authorize(token);
 
         assertThat(wallet.session().offerId()).isEqualTo(offer.offerId());
-        assertThat(wallet.accessTokenIndex()).isEqualTo(endpoints.accessTokens.indexOf(token));
+        assertThat(wallet.accessTokenIndex()).isEqualTo(endpoints.accessTokens.indexOf(token).value());
         assertThat(wallet.toString()).doesNotContain(token);
     }
 
@@ -142,13 +143,13 @@ class AccessTokenVerifierTest {
         var before = new AccessTokenIndex(ServerSecrets.of(old, null));
         var rotated = new AccessTokenIndex(ServerSecrets.of(random(), old));
         String oldToken = "rotation-token-" + "b".repeat(28);
-        endpoints.store.indexAccessToken(before.indexOf(oldToken), offer.offerId(), TestTokenEndpoints.TOKEN_LIFETIME);
+        endpoints.store.indexAccessToken(before.indexOf(oldToken), new OfferId(offer.offerId()), TestTokenEndpoints.TOKEN_LIFETIME);
         var verifier = new AccessTokenVerifier(endpoints.store, endpoints.dpop, rotated);
 
         var wallet = verifier.authorize("DPoP " + oldToken, List.of(proof(oldToken)), "POST", CREDENTIAL_URI);
 
-        assertThat(wallet.accessTokenIndex()).as("the index it was found under").isEqualTo(before.indexOf(oldToken))
-                .isNotEqualTo(rotated.indexOf(oldToken));
+        assertThat(wallet.accessTokenIndex()).as("the index it was found under").isEqualTo(before.indexOf(oldToken).value())
+                .isNotEqualTo(rotated.indexOf(oldToken).value());
     }
 
     private String proof(String accessToken) {

@@ -1,5 +1,6 @@
 package io.github.vciconnector.oauth;
 
+import io.github.vciconnector.session.OfferId;
 import io.github.vciconnector.session.OfferEnded;
 import io.github.vciconnector.session.OfferStatus;
 import io.github.vciconnector.session.Race;
@@ -110,7 +111,7 @@ class PreAuthorizedCodeGrantTest {
     @Test
     void exchangeWhenOfferWasCancelledThenInvalidGrant() {
         var offer = endpoints.offer(null);
-        endpoints.store.transition(offer.offerId(),
+        endpoints.store.transition(new OfferId(offer.offerId()),
                 s -> Optional.of(s.ended(OfferStatus.CANCELLED, "backend", endpoints.clock.instant())));
 
         assertRefused(() -> endpoints.grant.exchange(endpoints.tokenRequest(offer.code(), null)), TokenError.INVALID_GRANT, INVALID_CODE);
@@ -280,7 +281,7 @@ class PreAuthorizedCodeGrantTest {
         }
 
         // no replica can redeem the code any more, even one that read the session before the lock
-        assertThat(endpoints.store.redeemPreAuthorizedCode(io.github.vciconnector.keys.Digests.sha256(offer.code()))).isFalse();
+        assertThat(endpoints.store.redeemPreAuthorizedCode(new io.github.vciconnector.session.TokenHash(io.github.vciconnector.keys.Digests.sha256(offer.code())))).isFalse();
     }
 
     @Test

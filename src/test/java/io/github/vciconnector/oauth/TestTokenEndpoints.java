@@ -1,5 +1,6 @@
 package io.github.vciconnector.oauth;
 
+import io.github.vciconnector.session.OfferId;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -114,7 +115,7 @@ public final class TestTokenEndpoints {
     }
 
     public IssuanceSession session(String offerId) {
-        return store.findById(offerId).orElseThrow();
+        return store.findById(new OfferId(offerId)).orElseThrow();
     }
 
     /** A token request with a fresh valid DPoP proof by the wallet key. */

@@ -1,5 +1,7 @@
 package io.github.vciconnector.webhook;
 
+import io.github.vciconnector.session.TestSessions;
+import io.github.vciconnector.session.OfferId;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.vciconnector.session.Callback;
@@ -23,7 +25,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 
@@ -175,7 +176,7 @@ class CallbackDispatcherTest {
     void deliverSoonWhenOfferHasTwoEventsThenTheyArePostedInOrder() {
         var dispatcher = dispatcher(SECRET);
         String offerId = offer();
-        store.transition(offerId, s -> Optional.of(s.ended(OfferStatus.FAILED, "tx_code locked", clock.instant())));
+        store.transition(new OfferId(offerId), s -> Optional.of(s.ended(OfferStatus.FAILED, "tx_code locked", clock.instant())));
 
         dispatcher.deliverSoon(offerId);
 
@@ -229,8 +230,8 @@ class CallbackDispatcherTest {
 
     /** A new offer: its outbox opens with the OFFER_CREATED event. */
     private String offer() {
-        String offerId = UUID.randomUUID().toString();
-        store.create(IssuanceSession.created(offerId, "IdentityCredential", Map.of("given_name", "Erika"), "code-" + offerId,
+        String offerId = TestSessions.newOfferId().value();
+        store.create(IssuanceSession.created(offerId, "IdentityCredential", Map.of("given_name", "Erika"), TestSessions.newTokenHash().value(),
                 null, null, clock.instant(), clock.instant().plus(Duration.ofMinutes(10)), MAX_AGE));
         return offerId;
     }
@@ -256,7 +257,7 @@ class CallbackDispatcherTest {
     }
 
     private List<Callback> callbacks(String offerId) {
-        return store.findById(offerId).orElseThrow().outbox().events();
+        return store.findById(new OfferId(offerId)).orElseThrow().outbox().events();
     }
 
     /** Waits up to 5 s of real time for the offer's {@code index}-th callback to satisfy {@code condition}. */
