@@ -3,52 +3,20 @@ package io.github.vciconnector.issuance;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
-import io.github.vciconnector.demo.JwtKeyProofs;
-import io.github.vciconnector.demo.SignedJwtBuilder;
 import io.github.vciconnector.demo.WalletClient;
-import io.github.vciconnector.demo.WalletProvider;
-import io.github.vciconnector.issuance.keyattestation.KeyAttestationProperties;
-import io.github.vciconnector.issuance.keyattestation.KeyAttestationVerifier;
-import io.github.vciconnector.keys.TestPki;
-import io.github.vciconnector.keys.X509ChainValidator;
-import io.github.vciconnector.session.ServerSecrets;
-import io.github.vciconnector.session.memory.InMemorySessionStore;
-import io.github.vciconnector.support.MutableClock;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Key proofs without HTTP (OID4VCI 1.0 App. F; VCI-PRF-1..6, VCI-NONCE-5, EUDI-5): real P-256 keys, real key
- * attestations from a test CA, real c_nonces in the in-memory store, and a clock that stands still.
+ * Plain {@code jwt} key proofs and batches of them without HTTP (OID4VCI 1.0 App. F.1; VCI-PRF-1..3, VCI-PRF-5,
+ * VCI-NONCE-5): the header, the claims, the iat window, the c_nonce, distinct keys, and the c_nonce consumed last.
  */
-class KeyProofVerifierTest {
-
-    static final String ISSUER = "https://issuer.example";
-    static final TestPki.Issued CA = TestPki.ca("Unit Key Attestation CA");
-    static final int BATCH_SIZE = 3;
-
-    private final MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
-    private final InMemorySessionStore store = new InMemorySessionStore(clock, Duration.ofHours(1));
-    private final IssuanceProperties properties =
-            new IssuanceProperties(Duration.ofMinutes(5), Duration.ofMinutes(5), Duration.ofSeconds(15), BATCH_SIZE, null);
-    private final CNonces cNonces = new CNonces(store, ServerSecrets.random(new SecureRandom()), new SecureRandom(), clock, properties);
-    private final WalletProvider provider = new WalletProvider(CA.certificate(), CA.keys().getPrivate(), clock);
-    private final KeyAttestationVerifier keyAttestations = new KeyAttestationVerifier(
-            new X509ChainValidator(List.of(CA.certificate())), clock, new KeyAttestationProperties(List.of(), Duration.ofSeconds(15)));
-    private final ECKey holderKey = WalletClient.generateKey();
-    private final ECKey secondKey = WalletClient.generateKey();
-    private final String cNonce = cNonces.issue();
+class KeyProofVerifierTest extends KeyProofVerifierFixture {
 
     // --- plain jwt proofs (development wallets only) ---
 
@@ -219,203 +187,5 @@ class KeyProofVerifierTest {
                 .map(key -> proof(key).build()).toArray(String[]::new);
         assertRefused(() -> relaxed().verify(jwt(proofs)), CredentialError.INVALID_PROOF, "more proofs than batch_size 3");
         assertThat(cNonces.consume(cNonce)).isTrue();
-    }
-
-    // --- jwt proofs with a key_attestation header (EUDI-5, VCI-PRF-4) ---
-
-    @Test
-    void verifyWhenKeyAttestationHeaderAndKidZeroThenEveryAttestedKeyInOrder() {
-        String attestation = provider.keyAttestation(List.of(holderKey, secondKey), cNonce).build();
-
-        List<ECKey> keys = strict().verify(jwt(attested(holderKey, attestation).header("kid", "0").build()));
-
-        assertThat(keys).containsExactly(holderKey.toPublicJWK(), secondKey.toPublicJWK());
-        assertThat(cNonces.consume(cNonce)).isFalse();
-    }
-
-    @Test
-    void verifyWhenKeyAttestationHeaderAndJwkOfAnAttestedKeyThenAccepted() {
-        String attestation = provider.keyAttestation(List.of(holderKey, secondKey), cNonce).build();
-        String proof = attested(secondKey, attestation).header("jwk", secondKey.toPublicJWK().toJSONObject()).build();
-
-        assertThat(strict().verify(jwt(proof))).containsExactly(holderKey.toPublicJWK(), secondKey.toPublicJWK());
-    }
-
-    @Test
-    void verifyWhenKeyAttestationHeaderAndJwkNotAttestedThenInvalidProof() {
-        String attestation = provider.keyAttestation(List.of(holderKey), cNonce).build();
-        assertInvalidProof(strict(), attested(secondKey, attestation).header("jwk", secondKey.toPublicJWK().toJSONObject()),
-                "proof key is not in attested_keys");
-    }
-
-    @Test
-    void verifyWhenKeyAttestationHeaderAndBothKidAndJwkOrNeitherThenInvalidProof() {
-        String attestation = provider.keyAttestation(List.of(holderKey), cNonce).build();
-        String description = "proof with key_attestation must identify its key by kid or jwk";
-        assertInvalidProof(strict(), attested(holderKey, attestation).header("kid", "0")
-                .header("jwk", holderKey.toPublicJWK().toJSONObject()), description);
-        assertInvalidProof(strict(), attested(holderKey, attestation), description);
-    }
-
-    @Test
-    void verifyWhenKidIsNoIndexIntoAttestedKeysThenInvalidProof() {
-        String attestation = provider.keyAttestation(List.of(holderKey, secondKey), cNonce).build();
-        String description = "proof kid must be an index into attested_keys";
-        for (String kid : new String[]{"2", "01", "-1", "key-1", "1000"}) {
-            assertInvalidProof(strict(), attested(holderKey, attestation).header("kid", kid), description);
-        }
-    }
-
-    @Test
-    void verifyWhenKidNamesAnotherAttestedKeyThanTheSignerThenInvalidProof() {
-        String attestation = provider.keyAttestation(List.of(holderKey, secondKey), cNonce).build();
-        assertInvalidProof(strict(), attested(holderKey, attestation).header("kid", "1"),
-                "proof is not signed by the attested key it names");
-    }
-
-    @Test
-    void verifyWhenKeyAttestationHeaderHasNoExpThenInvalidProof() {
-        // VCI-KA-2: exp is required for the key_attestation of a jwt proof
-        String attestation = provider.keyAttestation(List.of(holderKey), cNonce).claim("exp", null).build();
-        assertInvalidProof(strict(), attested(holderKey, attestation).header("kid", "0"), "key attestation has no exp");
-    }
-
-    @Test
-    void verifyWhenKeyAttestationNonceIsNotTheProofNonceThenInvalidProof() {
-        String attestation = provider.keyAttestation(List.of(holderKey), cNonces.issue()).build();
-        assertInvalidProof(strict(), attested(holderKey, attestation).header("kid", "0"),
-                "key attestation nonce does not match the c_nonce");
-    }
-
-    @Test
-    void verifyWhenKeyAttestationHeaderIsNotAStringThenInvalidProof() {
-        var proof = JwtKeyProofs.builder(holderKey, ISSUER, cNonce, null, clock.instant()).header("jwk", null)
-                .header("kid", "0").header("key_attestation", Map.of("typ", "key-attestation+jwt"));
-        assertInvalidProof(strict(), proof, "key_attestation must be a compact JWT");
-    }
-
-    @Test
-    void verifyWhenKeyAttestationUntrustedThenInvalidProofNamingTheCheck() {
-        var rogue = TestPki.ca("Rogue Key Attestation CA");
-        String attestation = new WalletProvider(rogue.certificate(), rogue.keys().getPrivate(), clock)
-                .keyAttestation(List.of(holderKey), cNonce).build();
-        assertInvalidProof(strict(), attested(holderKey, attestation).header("kid", "0"),
-                "key attestation is not from a trusted issuer: x5c does not chain to a trusted anchor or a certificate is not valid now");
-    }
-
-    @Test
-    void verifyWhenEachProofOfBatchCarriesTheSameAttestationThenDistinctAttestedKeysOnce() {
-        // EUDI-6: one credential per distinct attested key, however many proofs carry the attestation
-        String attestation = provider.keyAttestation(List.of(holderKey, secondKey), cNonce).build();
-        String first = attested(holderKey, attestation).header("kid", "0").build();
-        String second = attested(secondKey, attestation).header("kid", "1").build();
-
-        assertThat(strict().verify(jwt(second, first))).containsExactly(holderKey.toPublicJWK(), secondKey.toPublicJWK());
-    }
-
-    @Test
-    void verifyWhenTwoProofsAreSignedByTheSameAttestedKeyThenInvalidProof() {
-        String attestation = provider.keyAttestation(List.of(holderKey, secondKey), cNonce).build();
-        String proof = attested(holderKey, attestation).header("kid", "0").build();
-        assertRefused(() -> strict().verify(jwt(proof, proof)), CredentialError.INVALID_PROOF, "each proof must use a distinct key");
-    }
-
-    @Test
-    void verifyWhenKeyAttestationHeaderAndNonceUnknownThenInvalidNonce() {
-        String unknown = new CNonces(store, ServerSecrets.random(new SecureRandom()), new SecureRandom(), clock, properties).issue();
-        String attestation = provider.keyAttestation(List.of(holderKey), unknown).build();
-        String proof = JwtKeyProofs.builder(holderKey, ISSUER, unknown, null, clock.instant()).header("jwk", null)
-                .header("kid", "0").header("key_attestation", attestation).build();
-        assertRefused(() -> strict().verify(jwt(proof)), CredentialError.INVALID_NONCE, "c_nonce is invalid, expired or used");
-    }
-
-    // --- the attestation proof type (VCI-PRF-6) ---
-
-    @Test
-    void verifyWhenAttestationProofThenAttestedKeysInOrderAndCNonceConsumed() {
-        String attestation = provider.keyAttestation(List.of(secondKey, holderKey), cNonce).claim("exp", null).build();
-
-        List<ECKey> keys = strict().verify(new KeyProofs.AttestationProof(attestation));
-
-        assertThat(keys).as("exp is optional without a proof of possession").containsExactly(secondKey.toPublicJWK(), holderKey.toPublicJWK());
-        assertThat(cNonces.consume(cNonce)).isFalse();
-    }
-
-    @Test
-    void verifyWhenAttestationProofHasNoNonceThenInvalidProof() {
-        String attestation = provider.keyAttestation(List.of(holderKey), null).build();
-        assertRefused(() -> strict().verify(new KeyProofs.AttestationProof(attestation)), CredentialError.INVALID_PROOF,
-                "key attestation has no nonce");
-    }
-
-    @Test
-    void verifyWhenAttestationProofNonceUsedThenInvalidNonce() {
-        String attestation = provider.keyAttestation(List.of(holderKey), cNonce).build();
-        var verifier = strict();
-        verifier.verify(new KeyProofs.AttestationProof(attestation));
-
-        assertRefused(() -> verifier.verify(new KeyProofs.AttestationProof(attestation)), CredentialError.INVALID_NONCE,
-                "c_nonce is invalid, expired or used");
-    }
-
-    @Test
-    void verifyWhenAttestationProofAttestsMoreKeysThanBatchSizeThenInvalidProofAndCNonceKept() {
-        var keys = List.of(holderKey, secondKey, WalletClient.generateKey(), WalletClient.generateKey());
-        String attestation = provider.keyAttestation(keys, cNonce).build();
-        assertRefused(() -> strict().verify(new KeyProofs.AttestationProof(attestation)), CredentialError.INVALID_PROOF,
-                "more holder keys than batch_size 3");
-        assertThat(cNonces.consume(cNonce)).isTrue();
-    }
-
-    @Test
-    void verifyWhenAttestationProofIsNotAKeyAttestationThenInvalidProof() {
-        String notAttestation = provider.keyAttestation(List.of(holderKey), cNonce).header("typ", "openid4vci-proof+jwt").build();
-        assertRefused(() -> strict().verify(new KeyProofs.AttestationProof(notAttestation)), CredentialError.INVALID_PROOF,
-                "key attestation typ must be key-attestation+jwt");
-    }
-
-    // --- helpers ---
-
-    private KeyProofVerifier relaxed() {
-        return new KeyProofVerifier(cNonces, keyAttestations, false, clock, properties, ISSUER);
-    }
-
-    private KeyProofVerifier strict() {
-        return new KeyProofVerifier(cNonces, keyAttestations, true, clock, properties, ISSUER);
-    }
-
-    /** A valid plain proof for {@code key} and the test's c_nonce, issued now. */
-    private SignedJwtBuilder proof(ECKey key) {
-        return proof(key, cNonce);
-    }
-
-    private SignedJwtBuilder proof(ECKey key, String nonce) {
-        return JwtKeyProofs.builder(key, ISSUER, nonce, null, clock.instant());
-    }
-
-    /** A proof signed by {@code signer} carrying {@code keyAttestation}, with neither kid nor jwk yet. */
-    private SignedJwtBuilder attested(ECKey signer, String keyAttestation) {
-        return proof(signer).header("jwk", null).header("key_attestation", keyAttestation);
-    }
-
-    private static KeyProofs.JwtProofs jwt(String... proofs) {
-        return new KeyProofs.JwtProofs(List.of(proofs));
-    }
-
-    private void assertInvalidProof(SignedJwtBuilder proof, String description) {
-        assertInvalidProof(relaxed(), proof, description);
-    }
-
-    private void assertInvalidProof(KeyProofVerifier verifier, SignedJwtBuilder proof, String description) {
-        assertRefused(() -> verifier.verify(jwt(proof.build())), CredentialError.INVALID_PROOF, description);
-    }
-
-    /** The exact wire code and description (VCI-PRF-5), which must be a legal error_description (VCI-ERR-3). */
-    private static void assertRefused(ThrowingCallable call, CredentialError error, String description) {
-        assertThatThrownBy(call).isInstanceOfSatisfying(CredentialRequestException.class, e -> {
-            assertThat(e.error()).isEqualTo(error);
-            assertThat(e).hasMessage(description);
-            assertThat(description).matches("[\\x20-\\x21\\x23-\\x5B\\x5D-\\x7E]+");
-        });
     }
 }
