@@ -1,5 +1,9 @@
 package io.github.vciconnector.web.error;
 
+import com.nimbusds.jose.util.JSONObjectUtils;
+import io.github.vciconnector.web.wallet.IssuesDPoPNonce;
+import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
 import io.github.vciconnector.issuance.CredentialError;
 import io.github.vciconnector.issuance.CredentialRequestException;
 import io.github.vciconnector.issuance.NotificationError;
@@ -8,12 +12,7 @@ import io.github.vciconnector.oauth.ResourceAccessException;
 import io.github.vciconnector.oauth.ResourceError;
 import io.github.vciconnector.oauth.TokenError;
 import io.github.vciconnector.oauth.TokenRequestException;
-import io.github.vciconnector.oauth.dpop.DPoPNonces;
-import io.github.vciconnector.oauth.dpop.DPoPProperties;
-import io.github.vciconnector.session.ServerSecrets;
 import io.github.vciconnector.session.SessionStoreUnavailableException;
-import io.github.vciconnector.support.MutableClock;
-import io.github.vciconnector.web.wallet.TestDPoPNonceHeaders;
 import org.apache.catalina.connector.ClientAbortException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,9 +31,6 @@ import org.springframework.web.server.ResponseStatusException;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.security.SecureRandom;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 
@@ -43,17 +39,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The wallet port's error answers without a server (VCI-ERR-1..3, DPOP-6, EUDI-12): each exception goes to the
  * handler method Spring itself would pick ({@link ExceptionHandlerMethodResolver} over the advice), and the answer's
- * status, {@code error} code, headers and description are checked. The {@code DPoP-Nonce} values are real.
+ * status, {@code error} code, headers and description are checked. The {@code DPoP-Nonce} header is not the handler's:
+ * {@code web.wallet.DPoPNonceAdvice} adds it to the marked handlers' {@code use_dpop_nonce} answers
+ * ({@code DPoPNonceResponsesTest} pins which wallet responses carry it).
  */
 class WalletErrorHandlerTest {
 
     private static final ExceptionHandlerMethodResolver RESOLVER = new ExceptionHandlerMethodResolver(WalletErrorHandler.class);
     private static final String SECRET = "s3cret-token-value";
 
-    private final DPoPNonces nonces = new DPoPNonces(ServerSecrets.random(new SecureRandom()),
-            new MutableClock(Instant.parse("2026-03-01T10:00:00Z")),
-            new DPoPProperties(true, Duration.ofMinutes(5), Duration.ofSeconds(60), Duration.ofSeconds(15), Set.of("ES256")));
-    private final WalletErrorHandler handler = new WalletErrorHandler(TestDPoPNonceHeaders.over(nonces));
+    private final WalletErrorHandler handler = new WalletErrorHandler();
 
     // --- credential, notification and token requests: 400 with the precise code (VCI-ERR-2) ---
 
@@ -86,12 +81,10 @@ class WalletErrorHandlerTest {
     }
 
     @Test
-    void handleWhenTokenRequestNeedsDPoPNonceThenBadRequestWithCurrentDPoPNonce() {
+    void handleWhenTokenRequestNeedsDPoPNonceThenBadRequestWithUseDPoPNonce() {
         var answer = answer(new TokenRequestException(TokenError.USE_DPOP_NONCE, "DPoP proof must carry the server nonce"));
 
         assertWalletError(answer, HttpStatus.BAD_REQUEST, "use_dpop_nonce", "DPoP proof must carry the server nonce");
-        assertThat(answer.getHeaders().get("DPoP-Nonce")).containsExactly(nonces.current());
-        assertThat(nonces.isValid(answer.getHeaders().getFirst("DPoP-Nonce"))).isTrue();
     }
 
     // --- protected resources: 401/403 with WWW-Authenticate: DPoP and a JSON body (DPOP-6, VCI-ERR-1) ---
@@ -123,13 +116,12 @@ class WalletErrorHandlerTest {
     }
 
     @Test
-    void handleWhenResourceNeedsDPoPNonceThenUnauthorizedWithExactChallengeAndDPoPNonce() {
+    void handleWhenResourceNeedsDPoPNonceThenUnauthorizedWithExactChallenge() {
         // EUDI-12: the wallet retries only on 401 whose WWW-Authenticate holds the literal error="use_dpop_nonce"
         var answer = answer(new ResourceAccessException(ResourceError.USE_DPOP_NONCE, "DPoP proof must carry the server nonce"));
 
         assertWalletError(answer, HttpStatus.UNAUTHORIZED, "use_dpop_nonce", "DPoP proof must carry the server nonce");
         assertThat(answer.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE)).contains("error=\"use_dpop_nonce\"");
-        assertThat(answer.getHeaders().get("DPoP-Nonce")).containsExactly(nonces.current());
     }
 
     @Test
@@ -228,11 +220,29 @@ class WalletErrorHandlerTest {
     private ResponseEntity<Map<String, Object>> answer(Exception exception) {
         Method method = RESOLVER.resolveMethodByThrowable(exception);
         assertThat(method).as("a handler for %s", exception.getClass().getSimpleName()).isNotNull();
+        ResponseEntity<?> raw;
         try {
-            return (ResponseEntity<Map<String, Object>>) method.invoke(handler, exception);
+            raw = (ResponseEntity<?>) method.invoke(handler, exception);
         } catch (IllegalAccessException | InvocationTargetException e) {
             throw new AssertionError("handler failed for " + exception.getClass().getSimpleName(), e);
         }
+        // The handler writes the wallet's JSON itself (Nimbus, the wallet side's one stack); read it back in wire order
+        assertThat(raw.getBody()).as("the body is the written JSON").isInstanceOf(byte[].class);
+        try {
+            Map<String, Object> body = JSONObjectUtils.parse(new String((byte[]) raw.getBody(), StandardCharsets.UTF_8));
+            return ResponseEntity.status(raw.getStatusCode()).headers(raw.getHeaders()).body(body);
+        } catch (ParseException e) {
+            throw new AssertionError("the body is not a JSON object", e);
+        }
+    }
+
+    /** The DPoP-Nonce of a use_dpop_nonce answer is added by web.wallet.DPoPNonceAdvice to handlers marked for it. */
+    @Test
+    void handlersThatCanAnswerUseDPoPNonceAreMarkedForTheDPoPNonceAdvice() {
+        assertThat(RESOLVER.resolveMethodByThrowable(new TokenRequestException(TokenError.USE_DPOP_NONCE, "x"))
+                .isAnnotationPresent(IssuesDPoPNonce.class)).isTrue();
+        assertThat(RESOLVER.resolveMethodByThrowable(new ResourceAccessException(ResourceError.USE_DPOP_NONCE, "x"))
+                .isAnnotationPresent(IssuesDPoPNonce.class)).isTrue();
     }
 
     /** The OAuth error shape: status, {@code error} then {@code error_description}, JSON, no-store, nothing secret. */
