@@ -82,7 +82,7 @@ class ArchitectureTest {
             "web", List.of(),
             "web.port", List.of("web", "config"),
             "web.wallet", List.of("web", "web.port", "offer", "oauth", "oauth.dpop", "issuance", "metadata", "config"),
-            "web.management", List.of("web", "web.port", "offer", "webhook", "session", "config"),
+            "web.management", List.of("web", "web.port", "offer", "webhook", "session", "config", "jose"),
             "web.error", List.of("web", "web.port", "web.wallet", "web.management", "offer", "oauth", "issuance", "session", "config"));
 
     @ArchTest

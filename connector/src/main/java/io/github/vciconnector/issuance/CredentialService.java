@@ -139,7 +139,7 @@ public class CredentialService {
     private IssuanceSession markIssued(IssuanceSession session, int count) {
         var now = clock.instant();
         String candidateNotificationId = randomId();
-        return store.transition(session.offerId(), current -> {
+        return store.transition(session.id(), current -> {
             requireIssuable(current, count, now);
             return Optional.of(current.status() == OfferStatus.TOKEN_ISSUED
                     ? current.issued(count, now, candidateNotificationId, claimsUntil(current))
@@ -178,7 +178,7 @@ public class CredentialService {
 
     private void endFailed(IssuanceSession session, String reason) {
         var now = clock.instant();
-        store.transition(session.offerId(), current -> current.status().isFinal() ? Optional.empty()
+        store.transition(session.id(), current -> current.status().isFinal() ? Optional.empty()
                         : Optional.of(current.ended(OfferStatus.FAILED, reason, now)))
                 .ifPresent(failed -> events.publishEvent(new OfferEnded(session.offerId(), OfferStatus.FAILED, reason, now)));
     }

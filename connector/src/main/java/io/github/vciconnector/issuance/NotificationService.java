@@ -1,5 +1,6 @@
 package io.github.vciconnector.issuance;
 
+import io.github.vciconnector.session.OfferId;
 import io.github.vciconnector.keys.Digests;
 import io.github.vciconnector.oauth.AuthorizedWallet;
 import io.github.vciconnector.session.IssuanceSession;
@@ -30,16 +31,16 @@ public class NotificationService {
 
     /** Throws {@link NotificationRequestException} with the §11.3 code. */
     public void notify(AuthorizedWallet wallet, NotificationRequest request) {
-        IssuanceSession session = store.findById(wallet.session().offerId()).orElse(wallet.session());
+        IssuanceSession session = store.findById(wallet.session().id()).orElse(wallet.session());
         if (!Digests.sameHash(request.notificationId(), session.notificationId())) {
             throw new NotificationRequestException(NotificationError.INVALID_NOTIFICATION_ID, "notification_id is unknown");
         }
         log.info("wallet notification {} for offer {}", request.event().code(), session.offerId());
-        if (request.event() != NotificationEvent.CREDENTIAL_FAILURE) releaseClaims(session.offerId());
+        if (request.event() != NotificationEvent.CREDENTIAL_FAILURE) releaseClaims(session.id());
     }
 
     /** The wallet is done with this offer's credentials: no further ones, so the claims go now (VCI-CRS-7). */
-    private void releaseClaims(String offerId) {
+    private void releaseClaims(OfferId offerId) {
         store.transition(offerId, current -> current.status() == OfferStatus.ISSUED && current.claims() != null
                 ? Optional.of(current.withoutClaims()) : Optional.empty());
     }

@@ -1,5 +1,6 @@
 package io.github.vciconnector.oauth;
 
+import io.github.vciconnector.session.TokenHash;
 import io.github.vciconnector.session.ServerKey;
 import io.github.vciconnector.session.ServerSecrets;
 
@@ -23,13 +24,13 @@ public final class AccessTokenIndex {
     }
 
     /** The index of a token issued now (current master secret). */
-    public String indexOf(String accessToken) {
-        return B64.encodeToString(key.mac(bytes(accessToken)));
+    public TokenHash indexOf(String accessToken) {
+        return new TokenHash(B64.encodeToString(key.mac(bytes(accessToken))));
     }
 
     /** Every index the token may be stored under: current master secret first, then the previous one in a rotation. */
-    public List<String> candidates(String accessToken) {
-        return key.accepted(bytes(accessToken)).stream().map(B64::encodeToString).toList();
+    public List<TokenHash> candidates(String accessToken) {
+        return key.accepted(bytes(accessToken)).stream().map(B64::encodeToString).map(TokenHash::new).toList();
     }
 
     private static byte[] bytes(String accessToken) {

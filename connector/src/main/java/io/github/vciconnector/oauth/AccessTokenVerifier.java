@@ -1,5 +1,6 @@
 package io.github.vciconnector.oauth;
 
+import io.github.vciconnector.session.TokenHash;
 import io.github.vciconnector.oauth.dpop.DPoPError;
 import io.github.vciconnector.oauth.dpop.DPoPProof;
 import io.github.vciconnector.oauth.dpop.DPoPProofException;
@@ -34,9 +35,9 @@ public class AccessTokenVerifier {
     /** Throws {@link ResourceAccessException} with the RFC 6750 / RFC 9449 error code. */
     public AuthorizedWallet authorize(String authorization, List<String> dpopHeaders, String method, URI uri) {
         String token = dpopToken(authorization);
-        String tokenIndex = null;
+        TokenHash tokenIndex = null;
         IssuanceSession session = null;
-        for (String candidate : accessTokens.candidates(token)) {
+        for (TokenHash candidate : accessTokens.candidates(token)) {
             var found = store.findByAccessToken(candidate);
             if (found.isPresent()) {
                 tokenIndex = candidate;
@@ -50,7 +51,7 @@ public class AccessTokenVerifier {
             DPoPProofVerifier.requireBoundTo(proof, session.dpopJkt());
             // M-2: the jti is written only for a live token and a proof by the key it is bound to
             dpop.consume(proof);
-            return new AuthorizedWallet(session, tokenIndex);
+            return new AuthorizedWallet(session, tokenIndex.value());
         } catch (DPoPProofException e) {
             throw new ResourceAccessException(e.error() == DPoPError.USE_DPOP_NONCE
                     ? ResourceError.USE_DPOP_NONCE : ResourceError.INVALID_DPOP_PROOF, e.getMessage());

@@ -1,5 +1,6 @@
 package io.github.vciconnector.oauth;
 
+import io.github.vciconnector.session.TokenHash;
 import io.github.vciconnector.keys.Digests;
 import io.github.vciconnector.config.ConnectorProperties;
 import io.github.vciconnector.config.RandomTokens;
@@ -76,7 +77,7 @@ public class PreAuthorizedCodeGrant {
         // single-use writes, each atomic, so a refused request leaves nothing in the store.
         DPoPProof proof = checkDPoP(request);
         SingleUseProof attestation = authenticateClient(request);
-        String codeHash = Digests.sha256(code);
+        TokenHash codeHash = new TokenHash(Digests.sha256(code)); // SHA-256: always 43 base64url characters
         IssuanceSession session = store.findByPreAuthorizedCode(codeHash)
                 .filter(s -> s.status() == OfferStatus.OFFER_CREATED && !s.isExpired(clock.instant()))
                 // A code made under a master secret no longer configured is dead, even though its hash is indexed
@@ -99,11 +100,11 @@ public class PreAuthorizedCodeGrant {
         String accessToken = tokens.mint(32);
         Duration lifetime = tokenProperties.accessTokenLifetime();
         var now = clock.instant();
-        if (store.transition(session.offerId(), current -> current.status() == OfferStatus.OFFER_CREATED
+        if (store.transition(session.id(), current -> current.status() == OfferStatus.OFFER_CREATED
                 ? Optional.of(current.tokenIssued(proof.jkt(), now, now.plus(lifetime))) : Optional.empty()).isEmpty()) {
             throw new TokenRequestException(TokenError.INVALID_GRANT, "offer is no longer redeemable");
         }
-        store.indexAccessToken(accessTokens.indexOf(accessToken), session.offerId(), lifetime);
+        store.indexAccessToken(accessTokens.indexOf(accessToken), session.id(), lifetime);
         return new TokenResponse(accessToken, lifetime.toSeconds());
     }
 
@@ -171,8 +172,8 @@ public class PreAuthorizedCodeGrant {
         var now = clock.instant();
         String reason = "tx_code entered wrongly " + txCodeAttempts.value() + " times";
         // The code index goes first: from here on no replica can redeem the offer, even with the right tx_code.
-        store.redeemPreAuthorizedCode(session.preAuthorizedCodeHash());
-        store.transition(session.offerId(), current -> current.status().isFinal() ? Optional.empty()
+        store.redeemPreAuthorizedCode(session.codeHash());
+        store.transition(session.id(), current -> current.status().isFinal() ? Optional.empty()
                         : Optional.of(current.ended(OfferStatus.FAILED, reason, now)))
                 .ifPresent(failed -> events.publishEvent(new OfferEnded(session.offerId(), OfferStatus.FAILED, reason, now)));
     }

@@ -1,5 +1,6 @@
 package io.github.vciconnector.offer;
 
+import io.github.vciconnector.session.OfferId;
 import io.github.vciconnector.session.OfferEnded;
 import io.github.vciconnector.session.IssuanceSession;
 import io.github.vciconnector.session.OfferStatus;
@@ -44,7 +45,7 @@ public class OfferExpirySweeper implements SmartLifecycle {
     public int sweep() {
         int expired = 0;
         var now = clock.instant();
-        for (String offerId : store.findExpiredOffers(now, BATCH)) {
+        for (OfferId offerId : store.findExpiredOffers(now, BATCH)) {
             IssuanceSession session = store.findById(offerId).orElse(null);
             if (session == null || !session.awaitsExpiry() || !session.isExpired(now)) continue;
             if (session.status().isFinal()) {
@@ -54,11 +55,11 @@ public class OfferExpirySweeper implements SmartLifecycle {
                 continue;
             }
             // The code goes first, so no wallet can redeem an offer that is being expired.
-            store.redeemPreAuthorizedCode(session.preAuthorizedCodeHash());
+            store.redeemPreAuthorizedCode(session.codeHash());
             boolean ended = store.transition(offerId, current -> !current.status().isFinal() && current.isExpired(now)
                     ? Optional.of(current.ended(OfferStatus.EXPIRED, REASON, now)) : Optional.empty()).isPresent();
             if (ended) {
-                events.publishEvent(new OfferEnded(offerId, OfferStatus.EXPIRED, REASON, now));
+                events.publishEvent(new OfferEnded(offerId.value(), OfferStatus.EXPIRED, REASON, now));
                 expired++;
             }
         }

@@ -1,5 +1,6 @@
 package io.github.vciconnector.offer;
 
+import io.github.vciconnector.session.OfferId;
 import io.github.vciconnector.session.OfferSecrets;
 import io.github.vciconnector.session.OfferCreated;
 import io.github.vciconnector.session.OfferEnded;
@@ -94,13 +95,14 @@ public class OfferService {
         return new CreatedOffer(offerId, credentialOfferUri(offerId), txCode, session.expiresAt(), false);
     }
 
+    /** Empty for an id no offer can have, as for one that names no offer. */
     public Optional<IssuanceSession> find(String offerId) {
-        return store.findById(offerId);
+        return OfferId.parse(offerId).flatMap(store::findById);
     }
 
     /** What the backend may see of an offer: status and timestamps, no claims. */
     public Optional<OfferSnapshot> snapshot(String offerId) {
-        return store.findById(offerId).map(session -> OfferSnapshot.of(session, clock.instant()));
+        return find(offerId).map(session -> OfferSnapshot.of(session, clock.instant()));
     }
 
     /**
@@ -113,10 +115,12 @@ public class OfferService {
      *                        already failed or expired
      */
     public void cancel(String offerId) {
-        store.findById(offerId).orElseThrow(OfferService::notFound);
+        // A malformed id (from the management URL) names no offer: the same 404 as an unknown one.
+        OfferId id = OfferId.parse(offerId).orElseThrow(OfferService::notFound);
+        store.findById(id).orElseThrow(OfferService::notFound);
         var now = clock.instant();
         String reason = "cancelled by the backend";
-        store.transition(offerId, session -> {
+        store.transition(id, session -> {
             if (session.status() == OfferStatus.CANCELLED) return Optional.empty();
             OfferStatus status = OfferSnapshot.of(session, now).status();
             // After issuance the backend can still stop further copies on the wallet's token and delete the claims
@@ -125,7 +129,7 @@ public class OfferService {
             if (status.isFinal()) throw new OfferException(OfferError.OFFER_ENDED, null, "offer already ended with status " + status);
             return Optional.of(session.ended(OfferStatus.CANCELLED, reason, now));
         }).filter(written -> written.status() == OfferStatus.CANCELLED).ifPresent(cancelled -> {
-            store.redeemPreAuthorizedCode(cancelled.preAuthorizedCodeHash());
+            store.redeemPreAuthorizedCode(cancelled.codeHash());
             events.publishEvent(new OfferEnded(offerId, OfferStatus.CANCELLED, reason, now));
         });
     }
@@ -135,9 +139,7 @@ public class OfferService {
      * (VCI-OFR-4: the same answer on every fetch until redemption or expiry).
      */
     public Optional<CredentialOffer> credentialOffer(String reference) {
-        String offerId = secrets.offerIdFromReference(reference);
-        if (offerId == null) return Optional.empty();
-        return store.findById(offerId)
+        return OfferId.parse(secrets.offerIdFromReference(reference)).flatMap(store::findById)
                 .filter(s -> s.status() == OfferStatus.OFFER_CREATED && !s.isExpired(clock.instant()))
                 .flatMap(this::credentialOffer);
     }
@@ -154,7 +156,7 @@ public class OfferService {
      *                        redeemed or the offer ended
      */
     public CredentialOfferUri requireActiveOfferUri(String offerId) {
-        IssuanceSession session = store.findById(offerId).orElseThrow(OfferService::notFound);
+        IssuanceSession session = find(offerId).orElseThrow(OfferService::notFound);
         OfferStatus status = OfferSnapshot.of(session, clock.instant()).status();
         if (status != OfferStatus.OFFER_CREATED) {
             throw new OfferException(OfferError.OFFER_ENDED, null, "offer can no longer be taken up, its status is " + status);
@@ -165,7 +167,7 @@ public class OfferService {
     private CreatedOffer replay(String offerId) {
         // A concurrent first request may hold the key but not have stored its offer yet.
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(REPLAY_WAIT_MILLIS);
-        Optional<IssuanceSession> session = store.findById(offerId);
+        Optional<IssuanceSession> session = find(offerId);
         while (session.isEmpty() && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(25);
@@ -173,7 +175,7 @@ public class OfferService {
                 Thread.currentThread().interrupt();
                 break;
             }
-            session = store.findById(offerId);
+            session = find(offerId);
         }
         return session.map(s -> new CreatedOffer(offerId, credentialOfferUri(offerId), null, s.expiresAt(), true))
                 .orElseThrow(() -> new OfferException(OfferError.IDEMPOTENCY_KEY_IN_PROGRESS, "Idempotency-Key",

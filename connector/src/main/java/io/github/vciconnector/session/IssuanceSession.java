@@ -56,6 +56,19 @@ public record IssuanceSession(
                 null, CallbackOutbox.opened(now, callbackMaxAge));
     }
 
+    /**
+     * The offer id as the checked type the store ports take; the field stays a String so the stored JSON of a
+     * session is unchanged across replicas of two versions.
+     */
+    public OfferId id() {
+        return new OfferId(offerId);
+    }
+
+    /** The pre-authorized code hash as the key of the store's code index. */
+    public TokenHash codeHash() {
+        return new TokenHash(preAuthorizedCodeHash);
+    }
+
     public Instant createdAt() {
         return history.get(OfferStatus.OFFER_CREATED);
     }

@@ -17,22 +17,26 @@ import java.util.function.Function;
  * ({@code session.memory}, {@code session.redis}) implement them all, and a port inside a feature package would
  * make the adapters depend on that feature, which already depends on {@code session} (a cycle). The rule: features
  * import {@code session} only, never an adapter package; each port names the feature that uses it.
+ *
+ * <p>Ids and index keys are {@link OfferId} and {@link TokenHash}, which check themselves, so a raw token, a
+ * truncated hash or a wallet's input cannot reach an index by mistake. {@link IssuanceSession} keeps them as
+ * Strings, since its stored JSON must stay the same for replicas of two versions during a rolling upgrade.
  */
 public interface OfferStore {
 
     /** Stores a new session and indexes its pre-authorized code; TTL = session lifetime. */
     void create(IssuanceSession session);
 
-    Optional<IssuanceSession> findById(String offerId);
+    Optional<IssuanceSession> findById(OfferId offerId);
 
     /** Looks a session up by the hash of its pre-authorized code without consuming the code. */
-    Optional<IssuanceSession> findByPreAuthorizedCode(String codeHash);
+    Optional<IssuanceSession> findByPreAuthorizedCode(TokenHash codeHash);
 
     /**
      * Atomically removes the pre-authorized code index entry; true for exactly one caller per code.
      * The session itself stays until it is updated or expires.
      */
-    boolean redeemPreAuthorizedCode(String codeHash);
+    boolean redeemPreAuthorizedCode(TokenHash codeHash);
 
     /** Replaces a session if its version still equals {@code expectedVersion} (compare-and-set). */
     boolean update(IssuanceSession updated, long expectedVersion);
@@ -44,7 +48,7 @@ public interface OfferStore {
      *
      * @throws SessionStoreUnavailableException when 16 attempts in a row lost the race: nothing was written
      */
-    default Optional<IssuanceSession> transition(String offerId, Function<IssuanceSession, Optional<IssuanceSession>> change) {
+    default Optional<IssuanceSession> transition(OfferId offerId, Function<IssuanceSession, Optional<IssuanceSession>> change) {
         for (int attempt = 0; attempt < 16; attempt++) {
             Optional<IssuanceSession> current = findById(offerId);
             if (current.isEmpty()) return Optional.empty();
@@ -58,16 +62,16 @@ public interface OfferStore {
     }
 
     /** Indexes an access token hash to its session for {@code ttl}. */
-    void indexAccessToken(String accessTokenHash, String offerId, Duration ttl);
+    void indexAccessToken(TokenHash accessTokenHash, OfferId offerId, Duration ttl);
 
-    Optional<IssuanceSession> findByAccessToken(String accessTokenHash);
+    Optional<IssuanceSession> findByAccessToken(TokenHash accessTokenHash);
 
     /**
      * Offers with a callback due at or before {@code now}, earliest first. The store keeps this index itself from
      * the session's {@link CallbackOutbox#nextDue()} on every create and update.
      */
-    List<String> findDueCallbacks(Instant now, int limit);
+    List<OfferId> findDueCallbacks(Instant now, int limit);
 
     /** Offers not yet in a final state whose {@code expiresAt} is at or before {@code now}, earliest first. */
-    List<String> findExpiredOffers(Instant now, int limit);
+    List<OfferId> findExpiredOffers(Instant now, int limit);
 }

@@ -1,5 +1,6 @@
 package io.github.vciconnector.webhook;
 
+import io.github.vciconnector.session.OfferId;
 import io.github.vciconnector.session.CredentialsIssued;
 import io.github.vciconnector.session.OfferCreated;
 import io.github.vciconnector.session.OfferEnded;
@@ -95,7 +96,7 @@ public class CallbackDispatcher implements SmartLifecycle {
 
     private void poll() {
         try {
-            for (String offerId : store.findDueCallbacks(clock.instant(), BATCH)) deliverSoon(offerId);
+            for (OfferId offerId : store.findDueCallbacks(clock.instant(), BATCH)) deliverSoon(offerId.value());
         } catch (RuntimeException e) {
             log.warn("could not poll for due callbacks: {}", e.getClass().getSimpleName());
         }
@@ -115,7 +116,7 @@ public class CallbackDispatcher implements SmartLifecycle {
         Optional<Leases.Lease> lease = leases.acquire(Leases.Kind.CALLBACK_DELIVERY, offerId, leaseTtl);
         if (lease.isEmpty()) return false; // another replica delivers this offer
         try {
-            Optional<Callback> due = store.findById(offerId).flatMap(session -> session.outbox().nextPending());
+            Optional<Callback> due = store.findById(new OfferId(offerId)).flatMap(session -> session.outbox().nextPending());
             if (due.isEmpty() || due.get().nextAttemptAt().isAfter(clock.instant())) return false;
             return attempt(offerId, due.get());
         } catch (InterruptedException e) {
@@ -148,7 +149,7 @@ public class CallbackDispatcher implements SmartLifecycle {
 
     /** Writes the outcome with compare-and-set, re-reading when another writer (a state change) got there first. */
     private void record(String offerId, Callback outcome) {
-        store.transition(offerId, current -> Optional.of(current.withOutbox(current.outbox().with(outcome))));
+        store.transition(new OfferId(offerId), current -> Optional.of(current.withOutbox(current.outbox().with(outcome))));
     }
 
     /**
@@ -156,9 +157,11 @@ public class CallbackDispatcher implements SmartLifecycle {
      * Returns how many events were requeued, or empty when the offer is unknown.
      */
     public Optional<Integer> redeliver(String offerId) {
-        if (store.findById(offerId).isEmpty()) return Optional.empty();
+        // A malformed id (from the management URL) names no offer, like an unknown one.
+        Optional<OfferId> id = OfferId.parse(offerId);
+        if (id.isEmpty() || store.findById(id.get()).isEmpty()) return Optional.empty();
         int[] requeued = new int[1];
-        store.transition(offerId, session -> {
+        store.transition(id.get(), session -> {
             Instant now = clock.instant();
             requeued[0] = 0;
             CallbackOutbox outbox = session.outbox().map(callback -> {

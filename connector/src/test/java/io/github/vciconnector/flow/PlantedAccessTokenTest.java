@@ -1,5 +1,7 @@
 package io.github.vciconnector.flow;
 
+import io.github.vciconnector.session.TokenHash;
+import io.github.vciconnector.session.OfferId;
 import com.nimbusds.jose.jwk.ECKey;
 import io.github.vciconnector.demo.DPoPProofs;
 import io.github.vciconnector.demo.HttpResult;
@@ -36,11 +38,11 @@ class PlantedAccessTokenTest extends WalletFlowTest {
 
     @Test
     void credentialWhenAccessTokenPlantedInTheStoreWithoutTheMasterSecretThenInvalidToken() throws Exception {
-        String offerId = (String) createOffer().get("offer_id");
+        OfferId offerId = new OfferId((String) createOffer().get("offer_id"));
         String plantedToken = "planted-by-a-store-writer-0123456789abcdef";
         Instant now = Instant.now();
         store.transition(offerId, s -> Optional.of(s.tokenIssued(thumbprint(attackerDPoPKey), now, now.plusSeconds(300))));
-        store.indexAccessToken(Digests.sha256(plantedToken), offerId, Duration.ofMinutes(5));
+        store.indexAccessToken(new TokenHash(Digests.sha256(plantedToken)), offerId, Duration.ofMinutes(5));
 
         IssuerMetadata metadata = metadata();
         String cNonce = attacker.requestNonce(metadata);

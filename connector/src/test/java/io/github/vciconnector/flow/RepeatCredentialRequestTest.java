@@ -1,5 +1,6 @@
 package io.github.vciconnector.flow;
 
+import io.github.vciconnector.session.OfferId;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import io.github.vciconnector.demo.DPoPProofs;
@@ -94,10 +95,10 @@ class RepeatCredentialRequestTest extends WalletFlowTest {
 
     @Test
     void credentialWhenWalletSentCredentialAcceptedThenClaimsGoneAndRequestDenied() throws Exception {
-        assertThat(store.findById(offerId).orElseThrow().claims()).isNotNull();
+        assertThat(store.findById(new OfferId(offerId)).orElseThrow().claims()).isNotNull();
         assertThat(notify("credential_accepted").status()).isEqualTo(204);
 
-        assertThat(store.findById(offerId).orElseThrow().claims()).isNull();
+        assertThat(store.findById(new OfferId(offerId)).orElseThrow().claims()).isNull();
         HttpResult result = credential(keys(1));
         assertThat(result.status()).isEqualTo(400);
         assertThat(result.json()).containsEntry("error", "credential_request_denied")
@@ -109,7 +110,7 @@ class RepeatCredentialRequestTest extends WalletFlowTest {
     void credentialWhenWalletSentCredentialDeletedThenNoFurtherCredential() {
         assertThat(notify("credential_deleted").status()).isEqualTo(204);
 
-        assertThat(store.findById(offerId).orElseThrow().claims()).isNull();
+        assertThat(store.findById(new OfferId(offerId)).orElseThrow().claims()).isNull();
         assertThat(credential(keys(1)).json()).containsEntry("error", "credential_request_denied");
     }
 
@@ -119,7 +120,7 @@ class RepeatCredentialRequestTest extends WalletFlowTest {
                 java.net.http.HttpResponse.BodyHandlers.ofString());
 
         assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(204);
-        assertThat(store.findById(offerId).orElseThrow().claims()).isNull();
+        assertThat(store.findById(new OfferId(offerId)).orElseThrow().claims()).isNull();
         assertThat(credential(keys(1)).json()).containsEntry("error", "credential_request_denied");
         assertThat(offerStatus()).containsEntry("status", "ISSUED").containsEntry("credentials_issued", 1L);
         // Idempotent: a second DELETE finds nothing left to delete and answers the same.

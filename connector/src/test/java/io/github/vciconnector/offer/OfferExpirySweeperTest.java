@@ -1,5 +1,6 @@
 package io.github.vciconnector.offer;
 
+import io.github.vciconnector.session.OfferId;
 import io.github.vciconnector.session.IssuanceSession;
 import io.github.vciconnector.session.OfferStatus;
 import org.junit.jupiter.api.Test;
@@ -22,22 +23,22 @@ class OfferExpirySweeperTest {
         fixture.events.clear();
         fixture.clock.advance(Duration.ofMinutes(4));
         assertThat(sweeper.sweep()).isZero();
-        assertThat(fixture.store.findById(issued.offerId()).orElseThrow().claims()).as("token still valid").isNotNull();
+        assertThat(fixture.store.findById(issued.id()).orElseThrow().claims()).as("token still valid").isNotNull();
 
         fixture.clock.advance(Duration.ofMinutes(1));
         assertThat(sweeper.sweep()).isZero();  // nothing EXPIRED: the offer was issued
 
-        IssuanceSession after = fixture.store.findById(issued.offerId()).orElseThrow();
+        IssuanceSession after = fixture.store.findById(issued.id()).orElseThrow();
         assertThat(after.claims()).isNull();
         assertThat(after.status()).isEqualTo(OfferStatus.ISSUED);
         assertThat(after.outbox().events()).extracting(c -> c.status()).containsExactly("OFFER_CREATED", "ISSUED");
         assertThat(fixture.events).isEmpty();
-        assertThat(fixture.store.findExpiredOffers(fixture.clock.instant(), 10)).doesNotContain(issued.offerId());
+        assertThat(fixture.store.findExpiredOffers(fixture.clock.instant(), 10)).doesNotContain(issued.id());
     }
 
     @Test
     void sweepWhenTokenIssuedOfferExpiredThenExpiredWithOneEvent() {
-        String offerId = fixture.service.create(request(claims(), null, Duration.ofMinutes(1))).offerId();
+        OfferId offerId = new OfferId(fixture.service.create(request(claims(), null, Duration.ofMinutes(1))).offerId());
         fixture.events.clear();
         fixture.clock.advance(Duration.ofMinutes(2));
 
@@ -48,7 +49,7 @@ class OfferExpirySweeperTest {
 
     /** An offer through token and first issuance, its claims kept for {@code tokenLifetime} from now. */
     private IssuanceSession issuedWithClaimsUntil(Duration tokenLifetime) {
-        String offerId = fixture.service.create(request(claims(), null, Duration.ofMinutes(10))).offerId();
+        OfferId offerId = new OfferId(fixture.service.create(request(claims(), null, Duration.ofMinutes(10))).offerId());
         var now = fixture.clock.instant();
         return fixture.store.transition(offerId, s -> java.util.Optional.of(s.tokenIssued("jkt", now, now.plus(tokenLifetime))))
                 .flatMap(token -> fixture.store.transition(offerId, s -> java.util.Optional.of(

@@ -1,5 +1,6 @@
 package io.github.vciconnector.offer;
 
+import io.github.vciconnector.session.OfferId;
 import io.github.vciconnector.session.OfferCreated;
 import io.github.vciconnector.session.OfferEnded;
 import io.github.vciconnector.keys.Digests;
@@ -32,7 +33,7 @@ class OfferServiceTest {
         CreatedOffer created = offers.create(request(claims(), new OfferRequest.TxCodeRequest("text", 12, null), null));
 
         assertThat(created.txCode()).hasSize(12).matches("[" + TxCodes.TEXT + "]+");
-        IssuanceSession session = fixture.store.findById(created.offerId()).orElseThrow();
+        IssuanceSession session = fixture.store.findById(new OfferId(created.offerId())).orElseThrow();
         assertThat(session.txCodeHash()).isNotEqualTo(created.txCode()).doesNotContain(created.txCode());
         assertThat(session.toString()).doesNotContain(created.txCode());
     }
@@ -71,15 +72,15 @@ class OfferServiceTest {
     @Test
     void cancelWhenOfferOpenThenCancelledCodeUnredeemableAndOneEvent() {
         CreatedOffer created = offers.create(request(claims(), null, null));
-        IssuanceSession before = fixture.store.findById(created.offerId()).orElseThrow();
+        IssuanceSession before = fixture.store.findById(new OfferId(created.offerId())).orElseThrow();
 
         offers.cancel(created.offerId());
         offers.cancel(created.offerId());
 
-        IssuanceSession after = fixture.store.findById(created.offerId()).orElseThrow();
+        IssuanceSession after = fixture.store.findById(new OfferId(created.offerId())).orElseThrow();
         assertThat(after.status()).isEqualTo(OfferStatus.CANCELLED);
         assertThat(after.claims()).isNull();
-        assertThat(fixture.store.findByPreAuthorizedCode(before.preAuthorizedCodeHash())).isEmpty();
+        assertThat(fixture.store.findByPreAuthorizedCode(before.codeHash())).isEmpty();
         assertThat(fixture.events.stream().filter(e -> e instanceof OfferEnded)).singleElement()
                 .satisfies(e -> assertThat(((OfferEnded) e).status()).isEqualTo(OfferStatus.CANCELLED));
     }

@@ -16,7 +16,7 @@ public abstract class OfferStoreContract extends PortContract<OfferStore> {
     void findByIdWhenCreatedThenEqualSession() {
         var session = offer(Duration.ofMinutes(5));
         store().create(session);
-        assertThat(store().findById(session.offerId())).contains(session);
+        assertThat(store().findById(session.id())).contains(session);
     }
 
     @Test
@@ -27,7 +27,7 @@ public abstract class OfferStoreContract extends PortContract<OfferStore> {
         assertThat(store().update(later, session.version())).isTrue();
         var ended = later.ended(OfferStatus.FAILED, "tx_code entered wrongly 5 times", clock().instant());
         assertThat(store().update(ended, later.version())).isTrue();
-        assertThat(store().findById(session.offerId())).contains(ended);
+        assertThat(store().findById(session.id())).contains(ended);
     }
 
     @Test
@@ -36,12 +36,12 @@ public abstract class OfferStoreContract extends PortContract<OfferStore> {
         store().create(session);
 
         // Each attempt reads, then another replica writes before our compare-and-set: 16 lost races in a row.
-        assertThatThrownBy(() -> store().transition(session.offerId(), current -> {
+        assertThatThrownBy(() -> store().transition(session.id(), current -> {
             otherReplica().update(current.withoutClaims(), current.version());
             return Optional.of(current.tokenIssued("ours", clock().instant(), current.expiresAt()));
         })).isInstanceOf(SessionStoreUnavailableException.class);
 
-        assertThat(store().findById(session.offerId()).orElseThrow().status()).isEqualTo(OfferStatus.OFFER_CREATED);
+        assertThat(store().findById(session.id()).orElseThrow().status()).isEqualTo(OfferStatus.OFFER_CREATED);
     }
 
     @Test
@@ -53,25 +53,25 @@ public abstract class OfferStoreContract extends PortContract<OfferStore> {
 
     @Test
     void findByIdWhenUnknownThenEmpty() {
-        assertThat(store().findById(unique())).isEmpty();
+        assertThat(store().findById(TestSessions.newOfferId())).isEmpty();
     }
 
     @Test
     void findByPreAuthorizedCodeWhenLookedUpTwiceThenNotConsumed() {
         var session = offer(Duration.ofMinutes(5));
         store().create(session);
-        assertThat(store().findByPreAuthorizedCode(session.preAuthorizedCodeHash())).contains(session);
-        assertThat(store().findByPreAuthorizedCode(session.preAuthorizedCodeHash())).contains(session);
+        assertThat(store().findByPreAuthorizedCode(session.codeHash())).contains(session);
+        assertThat(store().findByPreAuthorizedCode(session.codeHash())).contains(session);
     }
 
     @Test
     void redeemWhenCodeAlreadyRedeemedThenFalse() {
         var session = offer(Duration.ofMinutes(5));
         store().create(session);
-        assertThat(store().redeemPreAuthorizedCode(session.preAuthorizedCodeHash())).isTrue();
-        assertThat(store().redeemPreAuthorizedCode(session.preAuthorizedCodeHash())).isFalse();
-        assertThat(store().findByPreAuthorizedCode(session.preAuthorizedCodeHash())).isEmpty();
-        assertThat(store().findById(session.offerId())).contains(session);
+        assertThat(store().redeemPreAuthorizedCode(session.codeHash())).isTrue();
+        assertThat(store().redeemPreAuthorizedCode(session.codeHash())).isFalse();
+        assertThat(store().findByPreAuthorizedCode(session.codeHash())).isEmpty();
+        assertThat(store().findById(session.id())).contains(session);
     }
 
     @Test
@@ -79,8 +79,8 @@ public abstract class OfferStoreContract extends PortContract<OfferStore> {
         var session = offer(TTL);
         store().create(session);
         elapse(PAST_TTL);
-        assertThat(store().findByPreAuthorizedCode(session.preAuthorizedCodeHash())).isEmpty();
-        assertThat(store().redeemPreAuthorizedCode(session.preAuthorizedCodeHash())).isFalse();
+        assertThat(store().findByPreAuthorizedCode(session.codeHash())).isEmpty();
+        assertThat(store().redeemPreAuthorizedCode(session.codeHash())).isFalse();
     }
 
     @Test
@@ -88,9 +88,9 @@ public abstract class OfferStoreContract extends PortContract<OfferStore> {
         var session = offer(TTL);
         store().create(session);
         elapse(PAST_TTL);
-        assertThat(store().findById(session.offerId())).contains(session);
+        assertThat(store().findById(session.id())).contains(session);
         elapse(RETENTION.plusMillis(100));
-        assertThat(store().findById(session.offerId())).isEmpty();
+        assertThat(store().findById(session.id())).isEmpty();
     }
 
     @Test
@@ -100,14 +100,14 @@ public abstract class OfferStoreContract extends PortContract<OfferStore> {
         var first = session.tokenIssued("jkt-1", clock().instant(), session.expiresAt());
         assertThat(store().update(first, session.version())).isTrue();
         assertThat(store().update(session.tokenIssued("jkt-2", clock().instant(), session.expiresAt()), session.version())).isFalse();
-        assertThat(store().findById(session.offerId())).contains(first);
+        assertThat(store().findById(session.id())).contains(first);
     }
 
     @Test
     void updateWhenSessionUnknownThenFalse() {
         var session = offer(Duration.ofMinutes(5));
         assertThat(store().update(session.tokenIssued("jkt", clock().instant(), session.expiresAt()), session.version())).isFalse();
-        assertThat(store().findById(session.offerId())).isEmpty();
+        assertThat(store().findById(session.id())).isEmpty();
     }
 
     @Test
@@ -117,20 +117,20 @@ public abstract class OfferStoreContract extends PortContract<OfferStore> {
         elapse(PAST_TTL);
         assertThat(store().update(session.tokenIssued("jkt", clock().instant(), session.expiresAt()), session.version())).isTrue();
         elapse(RETENTION.minusMillis(100));
-        assertThat(store().findById(session.offerId())).as("kept past expiry + retention: it changed later").isPresent();
+        assertThat(store().findById(session.id())).as("kept past expiry + retention: it changed later").isPresent();
         elapse(Duration.ofMillis(250));
-        assertThat(store().findById(session.offerId())).isEmpty();
+        assertThat(store().findById(session.id())).isEmpty();
     }
 
     @Test
     void findExpiredOffersWhenExpiryPassedThenListedUntilEnded() {
         var session = offer(TTL);
         store().create(session);
-        assertThat(store().findExpiredOffers(clock().instant(), 1000)).doesNotContain(session.offerId());
+        assertThat(store().findExpiredOffers(clock().instant(), 1000)).doesNotContain(session.id());
         Instant later = clock().instant().plus(PAST_TTL);
-        assertThat(store().findExpiredOffers(later, 1000)).contains(session.offerId());
+        assertThat(store().findExpiredOffers(later, 1000)).contains(session.id());
         assertThat(store().update(session.ended(OfferStatus.EXPIRED, "expired", clock().instant()), session.version())).isTrue();
-        assertThat(store().findExpiredOffers(later, 1000)).doesNotContain(session.offerId());
+        assertThat(store().findExpiredOffers(later, 1000)).doesNotContain(session.id());
     }
 
     @Test
@@ -143,20 +143,20 @@ public abstract class OfferStoreContract extends PortContract<OfferStore> {
         assertThat(store().update(issued, token.version())).isTrue();
         Instant later = clock().instant().plus(PAST_TTL);
         // Repeat requests keep the claims of an ISSUED offer until its token expires: the sweeper must find it then.
-        assertThat(store().findExpiredOffers(later, 1000)).contains(session.offerId());
+        assertThat(store().findExpiredOffers(later, 1000)).contains(session.id());
         assertThat(store().update(issued.withoutClaims(), issued.version())).isTrue();
-        assertThat(store().findExpiredOffers(later, 1000)).doesNotContain(session.offerId());
-        assertThat(store().findById(session.offerId()).orElseThrow().claims()).isNull();
+        assertThat(store().findExpiredOffers(later, 1000)).doesNotContain(session.id());
+        assertThat(store().findById(session.id()).orElseThrow().claims()).isNull();
     }
 
     @Test
     void findDueCallbacksWhenPendingThenListedUntilDelivered() {
         var session = offer(Duration.ofMinutes(5));
         store().create(session);
-        assertThat(store().findDueCallbacks(clock().instant(), 1000)).contains(session.offerId());
+        assertThat(store().findDueCallbacks(clock().instant(), 1000)).contains(session.id());
         var delivered = session.withOutbox(session.outbox().with(session.outbox().nextPending().orElseThrow().delivered()));
         assertThat(store().update(delivered, session.version())).isTrue();
-        assertThat(store().findDueCallbacks(clock().instant(), 1000)).doesNotContain(session.offerId());
+        assertThat(store().findDueCallbacks(clock().instant(), 1000)).doesNotContain(session.id());
     }
 
     @Test
@@ -165,8 +165,8 @@ public abstract class OfferStoreContract extends PortContract<OfferStore> {
         store().create(session);
         fixture().forget(session.offerId());
         Instant later = clock().instant().plus(PAST_TTL);
-        assertThat(store().findDueCallbacks(later, 1000)).doesNotContain(session.offerId());
-        assertThat(store().findExpiredOffers(later, 1000)).doesNotContain(session.offerId());
+        assertThat(store().findDueCallbacks(later, 1000)).doesNotContain(session.id());
+        assertThat(store().findExpiredOffers(later, 1000)).doesNotContain(session.id());
     }
 
     @Test
@@ -177,15 +177,15 @@ public abstract class OfferStoreContract extends PortContract<OfferStore> {
         store().create(first);
         Instant later = clock().instant().plus(PAST_TTL);
         var due = store().findExpiredOffers(later, 1000);
-        assertThat(due).containsSubsequence(first.offerId(), second.offerId());
+        assertThat(due).containsSubsequence(first.id(), second.id());
     }
 
     @Test
     void findByAccessTokenWhenIndexedThenSessionUntilTtl() {
         var session = offer(Duration.ofMinutes(5));
         store().create(session);
-        String token = unique();
-        store().indexAccessToken(token, session.offerId(), TTL);
+        TokenHash token = TestSessions.newTokenHash();
+        store().indexAccessToken(token, session.id(), TTL);
         assertThat(store().findByAccessToken(token)).contains(session);
         elapse(PAST_TTL);
         assertThat(store().findByAccessToken(token)).isEmpty();
@@ -195,18 +195,18 @@ public abstract class OfferStoreContract extends PortContract<OfferStore> {
     void findByAccessTokenWhenSessionGoneThenEmpty() {
         var session = offer(Duration.ofMinutes(5));
         store().create(session);
-        String token = unique();
-        store().indexAccessToken(token, session.offerId(), Duration.ofMinutes(1));
+        TokenHash token = TestSessions.newTokenHash();
+        store().indexAccessToken(token, session.id(), Duration.ofMinutes(1));
         fixture().forget(session.offerId());
         assertThat(store().findByAccessToken(token)).isEmpty();
-        assertThat(store().findById(session.offerId())).isEmpty();
+        assertThat(store().findById(session.id())).isEmpty();
     }
 
     @Test
     void redeemWhen20CallersRaceThenExactlyOneWins() {
         var session = offer(Duration.ofMinutes(5));
         store().create(session);
-        var results = Race.run(20, i -> replica(i).redeemPreAuthorizedCode(session.preAuthorizedCodeHash()));
+        var results = Race.run(20, i -> replica(i).redeemPreAuthorizedCode(session.codeHash()));
         assertThat(results).containsOnlyOnce(true);
     }
 
@@ -217,6 +217,6 @@ public abstract class OfferStoreContract extends PortContract<OfferStore> {
         var results = Race.run(20, i -> replica(i).update(session.tokenIssued("jkt-" + i, clock().instant(), session.expiresAt()), session.version()));
         assertThat(results).containsOnlyOnce(true);
         String winner = "jkt-" + results.indexOf(true);
-        assertThat(store().findById(session.offerId())).get().extracting(IssuanceSession::dpopJkt).isEqualTo(winner);
+        assertThat(store().findById(session.id())).get().extracting(IssuanceSession::dpopJkt).isEqualTo(winner);
     }
 }

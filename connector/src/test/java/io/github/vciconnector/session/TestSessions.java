@@ -1,11 +1,12 @@
 package io.github.vciconnector.session;
 
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /** Issuance sessions with claims of every JSON shape: nested objects, arrays, big and small numbers, null. */
 public final class TestSessions {
@@ -16,10 +17,28 @@ public final class TestSessions {
     /** Short, so that a pending callback never keeps a test session longer than its offer lifetime. */
     public static final Duration CALLBACK_MAX_AGE = Duration.ofMillis(100);
 
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     public static IssuanceSession offer(Instant now, Duration ttl) {
-        String id = UUID.randomUUID().toString();
-        return IssuanceSession.created(id, "IdentityCredential", claims(), "code-" + id,
+        String id = newOfferId().value();
+        return IssuanceSession.created(id, "IdentityCredential", claims(), newTokenHash().value(),
                 new TxCodeSpec("numeric", 6, "sent by SMS"), "tx-" + id, now, now.plus(ttl), CALLBACK_MAX_AGE);
+    }
+
+    /** A fresh, well-formed offer id: 128 random bits, as {@link OfferSecrets#newOfferId} makes them. */
+    public static OfferId newOfferId() {
+        return new OfferId(randomBase64Url(16));
+    }
+
+    /** A fresh, well-formed index key: 256 random bits, standing in for a code or token hash. */
+    public static TokenHash newTokenHash() {
+        return new TokenHash(randomBase64Url(32));
+    }
+
+    private static String randomBase64Url(int bytes) {
+        byte[] value = new byte[bytes];
+        RANDOM.nextBytes(value);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(value);
     }
 
     public static Map<String, Object> claims() {

@@ -4,7 +4,9 @@ import io.github.vciconnector.session.AttemptCounters;
 import io.github.vciconnector.session.IdempotencyKeys;
 import io.github.vciconnector.session.IssuanceSession;
 import io.github.vciconnector.session.Leases;
+import io.github.vciconnector.session.OfferId;
 import io.github.vciconnector.session.OfferStore;
+import io.github.vciconnector.session.TokenHash;
 import io.github.vciconnector.session.SingleUseChecker;
 
 import java.time.Clock;
@@ -59,18 +61,22 @@ public final class InMemorySessionStore implements OfferStore, SingleUseChecker,
     }
 
     @Override
-    public Optional<IssuanceSession> findById(String offerId) {
+    public Optional<IssuanceSession> findById(OfferId offerId) {
+        return findById(offerId.value());
+    }
+
+    private Optional<IssuanceSession> findById(String offerId) {
         return alive(sessions.get(offerId));
     }
 
     @Override
-    public Optional<IssuanceSession> findByPreAuthorizedCode(String codeHash) {
-        return alive(codes.get(codeHash)).flatMap(this::findById);
+    public Optional<IssuanceSession> findByPreAuthorizedCode(TokenHash codeHash) {
+        return alive(codes.get(codeHash.value())).flatMap(this::findById);
     }
 
     @Override
-    public boolean redeemPreAuthorizedCode(String codeHash) {
-        var removed = codes.remove(codeHash);
+    public boolean redeemPreAuthorizedCode(TokenHash codeHash) {
+        var removed = codes.remove(codeHash.value());
         return removed != null && removed.alive(clock.instant());
     }
 
@@ -87,14 +93,14 @@ public final class InMemorySessionStore implements OfferStore, SingleUseChecker,
     }
 
     @Override
-    public void indexAccessToken(String accessTokenHash, String offerId, Duration ttl) {
+    public void indexAccessToken(TokenHash accessTokenHash, OfferId offerId, Duration ttl) {
         purgeOccasionally(clock.instant());
-        accessTokens.put(accessTokenHash, new Entry<>(offerId, clock.instant().plus(ttl)));
+        accessTokens.put(accessTokenHash.value(), new Entry<>(offerId.value(), clock.instant().plus(ttl)));
     }
 
     @Override
-    public Optional<IssuanceSession> findByAccessToken(String accessTokenHash) {
-        return alive(accessTokens.get(accessTokenHash)).flatMap(this::findById);
+    public Optional<IssuanceSession> findByAccessToken(TokenHash accessTokenHash) {
+        return alive(accessTokens.get(accessTokenHash.value())).flatMap(this::findById);
     }
 
     @Override
@@ -142,13 +148,13 @@ public final class InMemorySessionStore implements OfferStore, SingleUseChecker,
     }
 
     @Override
-    public List<String> findDueCallbacks(Instant now, int limit) {
-        return dueCallbacks.due(now, limit);
+    public List<OfferId> findDueCallbacks(Instant now, int limit) {
+        return dueCallbacks.due(now, limit).stream().map(OfferId::new).toList();
     }
 
     @Override
-    public List<String> findExpiredOffers(Instant now, int limit) {
-        return pendingExpiry.due(now, limit);
+    public List<OfferId> findExpiredOffers(Instant now, int limit) {
+        return pendingExpiry.due(now, limit).stream().map(OfferId::new).toList();
     }
 
     /**

@@ -4,10 +4,12 @@ import io.github.vciconnector.session.AttemptCounters;
 import io.github.vciconnector.session.IdempotencyKeys;
 import io.github.vciconnector.session.IssuanceSession;
 import io.github.vciconnector.session.Leases;
+import io.github.vciconnector.session.OfferId;
 import io.github.vciconnector.session.OfferStore;
 import io.github.vciconnector.session.ServerSecrets;
 import io.github.vciconnector.session.SingleUseChecker;
 import io.github.vciconnector.session.SessionStoreUnavailableException;
+import io.github.vciconnector.session.TokenHash;
 import io.lettuce.core.RedisException;
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -76,19 +78,19 @@ public final class RedisSessionStore implements OfferStore, SingleUseChecker, At
     }
 
     @Override
-    public Optional<IssuanceSession> findById(String offerId) {
+    public Optional<IssuanceSession> findById(OfferId offerId) {
         Object stored = call(() -> redis.opsForHash().get(prefix + SESSION + offerId, "json"));
         return stored == null ? Optional.empty() : Optional.of(json.read(stored.toString()));
     }
 
     @Override
-    public Optional<IssuanceSession> findByPreAuthorizedCode(String codeHash) {
-        return lookup(CODE + codeHash).flatMap(this::findById);
+    public Optional<IssuanceSession> findByPreAuthorizedCode(TokenHash codeHash) {
+        return lookup(CODE + codeHash.value()).flatMap(OfferId::parse).flatMap(this::findById);
     }
 
     @Override
-    public boolean redeemPreAuthorizedCode(String codeHash) {
-        return deleteKey(CODE + codeHash);
+    public boolean redeemPreAuthorizedCode(TokenHash codeHash) {
+        return deleteKey(CODE + codeHash.value());
     }
 
     @Override
@@ -100,16 +102,17 @@ public final class RedisSessionStore implements OfferStore, SingleUseChecker, At
     }
 
     @Override
-    public void indexAccessToken(String accessTokenHash, String offerId, Duration ttl) {
+    public void indexAccessToken(TokenHash accessTokenHash, OfferId offerId, Duration ttl) {
         call(() -> {
-            redis.opsForValue().set(prefix + TOKEN + accessTokenHash, offerId, positive(ttl));
+            redis.opsForValue().set(prefix + TOKEN + accessTokenHash.value(), offerId.value(), positive(ttl));
             return null;
         });
     }
 
     @Override
-    public Optional<IssuanceSession> findByAccessToken(String accessTokenHash) {
-        return lookup(TOKEN + accessTokenHash).flatMap(this::findById);
+    public Optional<IssuanceSession> findByAccessToken(TokenHash accessTokenHash) {
+        // An index entry whose value is no offer id (written by someone else into the store) names no session.
+        return lookup(TOKEN + accessTokenHash.value()).flatMap(OfferId::parse).flatMap(this::findById);
     }
 
     @Override
@@ -140,19 +143,20 @@ public final class RedisSessionStore implements OfferStore, SingleUseChecker, At
     }
 
     @Override
-    public List<String> findDueCallbacks(Instant now, int limit) {
+    public List<OfferId> findDueCallbacks(Instant now, int limit) {
         return due(CALLBACKS_DUE, now, limit);
     }
 
     @Override
-    public List<String> findExpiredOffers(Instant now, int limit) {
+    public List<OfferId> findExpiredOffers(Instant now, int limit) {
         return due(EXPIRY_DUE, now, limit);
     }
 
-    private List<String> due(String index, Instant now, int limit) {
+    private List<OfferId> due(String index, Instant now, int limit) {
         List<?> ids = call(() -> redis.execute(RedisScripts.DUE, List.of(prefix + index),
                 Long.toString(now.toEpochMilli()), Integer.toString(limit), prefix + SESSION));
-        return ids == null ? List.of() : ids.stream().map(Object::toString).toList();
+        // A malformed member names no offer: skipped rather than failing the whole sweep.
+        return ids == null ? List.of() : ids.stream().map(Object::toString).map(OfferId::parse).flatMap(Optional::stream).toList();
     }
 
     /** TTL of a session key: {@link IssuanceSession#retainUntil}, as the in-memory store keeps it. */

@@ -5,11 +5,10 @@ import io.github.vciconnector.issuance.CredentialRequestException;
 import io.github.vciconnector.issuance.NotificationRequestException;
 import io.github.vciconnector.oauth.ResourceAccessException;
 import io.github.vciconnector.oauth.ResourceError;
-import io.github.vciconnector.oauth.TokenError;
 import io.github.vciconnector.oauth.TokenRequestException;
 import io.github.vciconnector.session.SessionStoreUnavailableException;
 import io.github.vciconnector.web.ClientFault;
-import io.github.vciconnector.web.wallet.DPoPNonceHeader;
+import io.github.vciconnector.web.wallet.IssuesDPoPNonce;
 import io.github.vciconnector.web.wallet.WalletEndpoints;
 import io.github.vciconnector.web.wallet.WalletErrorPage;
 import org.slf4j.Logger;
@@ -27,7 +26,6 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import java.io.IOException;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -42,46 +40,31 @@ public class WalletErrorHandler {
 
     static final String RETRY_AFTER_SECONDS = "5";
 
-    private final DPoPNonceHeader dpopNonce;
-
-    public WalletErrorHandler(DPoPNonceHeader dpopNonce) {
-        this.dpopNonce = dpopNonce;
-    }
-
+    /** A {@code use_dpop_nonce} answer gets the nonce to retry with from {@code DPoPNonceAdvice}. */
+    @IssuesDPoPNonce
     @ExceptionHandler(TokenRequestException.class)
-    ResponseEntity<Map<String, Object>> token(TokenRequestException e) {
-        var response = json(HttpStatus.BAD_REQUEST);
-        try {
-            if (e.error() == TokenError.USE_DPOP_NONCE) dpopNonce.attachTo(response);
-        } catch (SessionStoreUnavailableException storeAway) {
-            return unavailable(storeAway); // the nonce key comes from the store, which may be away since startup
-        }
-        return response.body(body(e.error().code(), e.getMessage()));
+    ResponseEntity<byte[]> token(TokenRequestException e) {
+        return json(HttpStatus.BAD_REQUEST).body(body(e.error().code(), e.getMessage()));
     }
 
+    @IssuesDPoPNonce
     @ExceptionHandler(ResourceAccessException.class)
-    ResponseEntity<Map<String, Object>> resource(ResourceAccessException e) {
+    ResponseEntity<byte[]> resource(ResourceAccessException e) {
         HttpStatus status = e.error() == ResourceError.INSUFFICIENT_SCOPE ? HttpStatus.FORBIDDEN : HttpStatus.UNAUTHORIZED;
         // EUDI-12 looks for the literal error="use_dpop_nonce", so the quoting here is exact.
         String description = e.getMessage() == null ? "" : ErrorText.safe(e.getMessage());
         String challenge = "DPoP error=\"" + e.error().code() + "\", error_description=\"" + description
                 + "\", algs=\"ES256\"";
-        var response = json(status).header(HttpHeaders.WWW_AUTHENTICATE, challenge);
-        try {
-            if (e.error() == ResourceError.USE_DPOP_NONCE) dpopNonce.attachTo(response);
-        } catch (SessionStoreUnavailableException storeAway) {
-            return unavailable(storeAway);
-        }
-        return response.body(body(e.error().code(), e.getMessage()));
+        return json(status).header(HttpHeaders.WWW_AUTHENTICATE, challenge).body(body(e.error().code(), e.getMessage()));
     }
 
     @ExceptionHandler(NotificationRequestException.class)
-    ResponseEntity<Map<String, Object>> notification(NotificationRequestException e) {
+    ResponseEntity<byte[]> notification(NotificationRequestException e) {
         return json(HttpStatus.BAD_REQUEST).body(body(e.error().code(), e.getMessage()));
     }
 
     @ExceptionHandler(CredentialRequestException.class)
-    ResponseEntity<Map<String, Object>> credential(CredentialRequestException e) {
+    ResponseEntity<byte[]> credential(CredentialRequestException e) {
         return json(HttpStatus.BAD_REQUEST).body(body(e.error().code(), e.getMessage()));
     }
 
@@ -91,7 +74,7 @@ public class WalletErrorHandler {
      * retry fails with invalid_grant and the offer expires, because single-use values are never handed out twice.
      */
     @ExceptionHandler(SessionStoreUnavailableException.class)
-    ResponseEntity<Map<String, Object>> unavailable(SessionStoreUnavailableException e) {
+    ResponseEntity<byte[]> unavailable(SessionStoreUnavailableException e) {
         log.warn("wallet request refused: {}", e.getMessage());
         return json(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
@@ -104,7 +87,7 @@ public class WalletErrorHandler {
      * may echo request headers.
      */
     @ExceptionHandler({ServletException.class, ErrorResponseException.class})
-    ResponseEntity<Map<String, Object>> spring(Exception e) {
+    ResponseEntity<byte[]> spring(Exception e) {
         HttpStatus status = e instanceof ErrorResponse ? HttpStatus.resolve(((ErrorResponse) e).getStatusCode().value()) : null;
         if (status == null || !status.is4xxClientError()) return unexpected(e);
         String error = status == HttpStatus.NOT_FOUND ? "not_found" : "invalid_request";
@@ -113,7 +96,7 @@ public class WalletErrorHandler {
 
     /** An Accept or Content-Type header that does not parse, or lists more media types than Spring sorts (50). */
     @ExceptionHandler({InvalidMimeTypeException.class, InvalidMediaTypeException.class})
-    ResponseEntity<Map<String, Object>> mediaType(IllegalArgumentException e) {
+    ResponseEntity<byte[]> mediaType(IllegalArgumentException e) {
         return json(HttpStatus.BAD_REQUEST).body(body("invalid_request", "malformed media type header"));
     }
 
@@ -122,14 +105,14 @@ public class WalletErrorHandler {
      * so it is logged without a stack trace, and the answer (if the wallet still listens) is a 400.
      */
     @ExceptionHandler(IOException.class)
-    ResponseEntity<Map<String, Object>> unreadableStream(IOException e) {
+    ResponseEntity<byte[]> unreadableStream(IOException e) {
         if (!ClientFault.isClientFault(e)) return unexpected(e);
         log.info("wallet request body could not be read ({})", e.getClass().getSimpleName());
         return json(HttpStatus.BAD_REQUEST).body(body("invalid_request", "request body could not be read"));
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<Map<String, Object>> unexpected(Exception e) {
+    ResponseEntity<byte[]> unexpected(Exception e) {
         String requestId = UUID.randomUUID().toString();
         log.error("unexpected error on a wallet request, request id {}", requestId, e);
         return json(HttpStatus.INTERNAL_SERVER_ERROR)
@@ -141,7 +124,8 @@ public class WalletErrorHandler {
         return WalletErrorPage.json(status);
     }
 
-    private static Map<String, Object> body(String error, String description) {
-        return WalletErrorPage.body(error, description);
+    /** The body as bytes from the port's one error writer (Nimbus, like every other wallet response). */
+    private static byte[] body(String error, String description) {
+        return WalletErrorPage.bytes(error, description);
     }
 }

@@ -1,5 +1,6 @@
 package io.github.vciconnector.web.management;
 
+import io.github.vciconnector.jose.Sha256;
 import io.github.vciconnector.web.port.Port;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -11,9 +12,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 
 /**
  * When {@code CONNECTOR_MANAGEMENT_API_KEY} is set, every request on the management port except the health probes
@@ -54,10 +53,6 @@ final class ManagementApiKeyFilter extends OncePerRequestFilter {
     }
 
     private static byte[] digest(String value) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.digest(value);
     }
 }

@@ -23,19 +23,18 @@ import java.io.IOException;
 class CredentialEndpoint {
 
     private final CredentialService credentials;
-    private final DPoPNonceHeader dpopNonce;
 
-    CredentialEndpoint(CredentialService credentials, DPoPNonceHeader dpopNonce) {
+    CredentialEndpoint(CredentialService credentials) {
         this.credentials = credentials;
-        this.dpopNonce = dpopNonce;
     }
 
+    @IssuesDPoPNonce
     @PostMapping(value = WalletProtocol.CREDENTIAL_PATH, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<byte[]> credential(AuthorizedWallet wallet, HttpServletRequest request) throws IOException {
         // VCI-CRQ-1: unencrypted requests are application/json; encryption is not advertised.
         CredentialRequest credentialRequest = CredentialRequest.parse(JsonBody.read(request,
                 reason -> new CredentialRequestException(CredentialError.INVALID_CREDENTIAL_REQUEST, reason)));
         CredentialResponse response = credentials.issue(wallet, credentialRequest);
-        return dpopNonce.attachTo(WalletJson.ok()).body(WalletJson.bytes(response.toJSONObject()));
+        return WalletJson.ok().body(WalletJson.bytes(response.toJSONObject()));
     }
 }

@@ -13,16 +13,15 @@ import org.springframework.web.bind.annotation.RestController;
 class NonceEndpoint {
 
     private final CNonces cNonces;
-    private final DPoPNonceHeader dpopNonce;
 
-    NonceEndpoint(CNonces cNonces, DPoPNonceHeader dpopNonce) {
+    NonceEndpoint(CNonces cNonces) {
         this.cNonces = cNonces;
-        this.dpopNonce = dpopNonce;
     }
 
+    @IssuesDPoPNonce
     @PostMapping(value = WalletProtocol.NONCE_PATH, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<byte[]> nonce() {
         var response = new NonceResponse(cNonces.issue());
-        return dpopNonce.attachTo(WalletJson.ok()).body(WalletJson.bytes(response.toJSONObject()));
+        return WalletJson.ok().body(WalletJson.bytes(response.toJSONObject()));
     }
 }

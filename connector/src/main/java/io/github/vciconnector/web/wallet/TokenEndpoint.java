@@ -25,13 +25,12 @@ class TokenEndpoint {
     static final List<String> ATTESTATION_HEADERS = List.of("oauth-client-attestation", "oauth-client-attestation-pop");
 
     private final PreAuthorizedCodeGrant grant;
-    private final DPoPNonceHeader dpopNonce;
 
-    TokenEndpoint(PreAuthorizedCodeGrant grant, DPoPNonceHeader dpopNonce) {
+    TokenEndpoint(PreAuthorizedCodeGrant grant) {
         this.grant = grant;
-        this.dpopNonce = dpopNonce;
     }
 
+    @IssuesDPoPNonce
     @PostMapping(value = WalletProtocol.TOKEN_PATH, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<byte[]> token(HttpServletRequest request) {
         if (!isForm(request.getContentType())) {
@@ -44,7 +43,7 @@ class TokenEndpoint {
         TokenResponse response = grant.exchange(new TokenRequest(form(request),
                 Collections.list(request.getHeaders(TokenRequest.DPOP_HEADER)), attestationHeaders(request)));
         // VCI-TOK-6: RFC 6749 §5.1 requires no-store on token responses.
-        return dpopNonce.attachTo(WalletJson.ok().header("Pragma", "no-cache"))
+        return WalletJson.ok().header("Pragma", "no-cache")
                 .body(WalletJson.bytes(response.toJSONObject()));
     }
 

@@ -1,5 +1,6 @@
 package io.github.vciconnector.web.wallet;
 
+import com.nimbusds.jose.util.JSONObjectUtils;
 import io.github.vciconnector.web.ErrorText;
 import io.github.vciconnector.web.port.ErrorPage;
 import io.github.vciconnector.web.port.Port;
@@ -9,9 +10,9 @@ import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -19,15 +20,12 @@ import java.util.Map;
 /**
  * The one writer of the wallet port's error bodies: the OAuth error shape {@code {"error", "error_description"}}
  * with {@code Cache-Control: no-store}, since wallets parse every error body (EUDI-12). {@code WalletErrorHandler}
- * (errors of an endpoint) answers with {@link #json} and {@link #body}; error dispatches, bodyless errors and
+ * (errors of an endpoint) answers with {@link #json} and {@link #bytes}; error dispatches, bodyless errors and
  * Tomcat's refusals come here through {@code PortErrorPages} ({@link #write}).
  */
 public final class WalletErrorPage implements ErrorPage {
 
-    private final JsonMapper json;
-
-    WalletErrorPage(JsonMapper json) {
-        this.json = json;
+    WalletErrorPage() {
     }
 
     /** The error body: {@code error}, then {@code error_description} (within the RFC 6749 §5.2 character set). */
@@ -36,6 +34,14 @@ public final class WalletErrorPage implements ErrorPage {
         body.put("error", error);
         if (description != null) body.put("error_description", ErrorText.safe(description));
         return body;
+    }
+
+    /**
+     * The error body as UTF-8 bytes, written by Nimbus {@code JSONObjectUtils} like every other wallet response (one
+     * JSON stack per direction); the texts are ASCII by {@link ErrorText}, so no character needs escaping choices.
+     */
+    public static byte[] bytes(String error, String description) {
+        return JSONObjectUtils.toJSONString(body(error, description)).getBytes(StandardCharsets.UTF_8);
     }
 
     /**
@@ -59,6 +65,6 @@ public final class WalletErrorPage implements ErrorPage {
         response.setStatus(status.value());
         response.setContentType("application/json");
         response.setHeader("Cache-Control", "no-store");
-        response.getOutputStream().write(json.writeValueAsBytes(body(error, description)));
+        response.getOutputStream().write(bytes(error, description));
     }
 }

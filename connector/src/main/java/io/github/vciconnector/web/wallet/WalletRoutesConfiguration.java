@@ -7,7 +7,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.HandlerTypePredicate;
 import org.springframework.web.servlet.config.annotation.PathMatchConfigurer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * When the Credential Issuer Identifier has a path ({@code https://h/tenant}), the wallet endpoints live below it
@@ -24,8 +23,8 @@ class WalletRoutesConfiguration implements WebMvcConfigurer {
     }
 
     @Bean
-    ErrorPage walletErrorPage(JsonMapper json) {
-        return new WalletErrorPage(json);
+    ErrorPage walletErrorPage() {
+        return new WalletErrorPage();
     }
 
     @Override

@@ -92,7 +92,7 @@ class RedisSessionStoreTest implements StoreFixture {
         var store = new RedisSessionStore(redis, Clock.systemUTC(), RETENTION, prefix, SECRETS, new SecureRandom());
         var session = TestSessions.offer(clock().instant(), Duration.ofMinutes(5));
         store.create(session);
-        store.indexAccessToken("token-hash", session.offerId(), Duration.ofMinutes(5));
+        store.indexAccessToken(TestSessions.newTokenHash(), session.id(), Duration.ofMinutes(5));
         store.markUsed(SingleUseChecker.Kind.DPOP_JTI, "jkt:jti", Duration.ofMinutes(1));
         store.markUsed(SingleUseChecker.Kind.C_NONCE, "n", Duration.ofMinutes(1));
         store.increment(AttemptCounters.Kind.TX_CODE, session.offerId(), Duration.ofMinutes(6));
@@ -157,8 +157,8 @@ class RedisSessionStoreTest implements StoreFixture {
         redis.opsForHash().put(PREFIX + "session:" + b.offerId(), "json",
                 jsonB.replaceAll("\"sealedClaims\":\"[^\"]+\"", "\"sealedClaims\":\"" + sealedA + "\""));
 
-        assertThat(storeB.findById(b.offerId())).get().satisfies(read -> assertThat(read.claims()).isNull());
-        assertThat(storeB.findById(a.offerId())).get().satisfies(read -> assertThat(read.claims()).isEqualTo(a.claims()));
+        assertThat(storeB.findById(b.id())).get().satisfies(read -> assertThat(read.claims()).isNull());
+        assertThat(storeB.findById(a.id())).get().satisfies(read -> assertThat(read.claims()).isEqualTo(a.claims()));
     }
 
     @Test
@@ -168,7 +168,7 @@ class RedisSessionStoreTest implements StoreFixture {
             var store = new RedisSessionStore(LocalRedis.template(closed), Clock.systemUTC(), RETENTION, PREFIX, SECRETS, new SecureRandom());
             assertThatThrownBy(() -> store.markUsed(SingleUseChecker.Kind.DPOP_JTI, "x", Duration.ofSeconds(1)))
                     .isInstanceOf(SessionStoreUnavailableException.class).hasMessage("session store unavailable");
-            assertThatThrownBy(() -> store.findById("x")).isInstanceOf(SessionStoreUnavailableException.class);
+            assertThatThrownBy(() -> store.findById(TestSessions.newOfferId())).isInstanceOf(SessionStoreUnavailableException.class);
         } finally {
             closed.destroy();
         }
