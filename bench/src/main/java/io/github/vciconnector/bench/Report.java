@@ -42,7 +42,7 @@ final class Report {
 
     void floor(CryptoFloor.Costs costs) {
         this.floor = costs;
-        line("crypto floor (keys.Es256 on BouncyCastle, one thread, warmed up): sign %.3f ms, verify with a new key %.3f ms,"
+        line("crypto floor (jose.Es256 on BouncyCastle, one thread, warmed up): sign %.3f ms, verify with a new key %.3f ms,"
                 + " verify with a kept key %.3f ms, X.509 signature %.3f ms", costs.signNanos() / 1e6,
                 costs.freshVerifyNanos() / 1e6, costs.knownVerifyNanos() / 1e6, costs.x509VerifyNanos() / 1e6);
         line("  per flow: %d sign + %d verifies (new key) + %d verifies (kept key) + %d X.509 = %.3f ms", counts.signs(),
