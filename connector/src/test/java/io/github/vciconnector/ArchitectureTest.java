@@ -102,6 +102,12 @@ class ArchitectureTest {
                 }
             });
 
+    /** STYLE §2: issuance takes only the proof of authorisation from oauth, never its grant or verifiers. */
+    @ArchTest
+    static final ArchRule issuanceTakesOnlyTheAuthorizedWalletFromOauth = noClasses().that().resideInAPackage(ROOT + ".issuance..")
+            .should().dependOnClassesThat(resideInAPackage(ROOT + ".oauth..")
+                    .and(DescribedPredicate.not(JavaClass.Predicates.type(io.github.vciconnector.oauth.AuthorizedWallet.class))));
+
     /** The web layer reaches storage only through the features: it may name session values, never a store port. */
     @ArchTest
     static final ArchRule webNeverTouchesAStorePort = noClasses().that().resideInAPackage("io.github.vciconnector.web..")

@@ -1,18 +1,18 @@
 package io.github.vciconnector.issuance;
 
-import io.github.vciconnector.session.CredentialsIssued;
 import com.nimbusds.jose.jwk.ECKey;
 import io.github.vciconnector.config.ConnectorProperties;
 import io.github.vciconnector.metadata.ClaimMetadata;
 import io.github.vciconnector.metadata.CredentialConfiguration;
 import io.github.vciconnector.metadata.CredentialConfigurations;
 import io.github.vciconnector.oauth.AuthorizedWallet;
-import io.github.vciconnector.session.OfferEnded;
 import io.github.vciconnector.sdjwt.DisclosurePolicy;
 import io.github.vciconnector.sdjwt.SdJwtVcIssuer;
 import io.github.vciconnector.sdjwt.SdJwtVcRequest;
 import io.github.vciconnector.sdjwt.SelectiveDisclosure;
+import io.github.vciconnector.session.CredentialsIssued;
 import io.github.vciconnector.session.IssuanceSession;
+import io.github.vciconnector.session.OfferEnded;
 import io.github.vciconnector.session.OfferStatus;
 import io.github.vciconnector.session.OfferStore;
 import org.slf4j.Logger;
@@ -21,7 +21,6 @@ import org.springframework.context.ApplicationEventPublisher;
 
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -49,12 +48,10 @@ public class CredentialService {
     private final SecureRandom random;
     private final Map<String, DisclosurePolicy> policies;
     private final int maxCredentialsPerOffer;
-    private final Duration accessTokenLifetime;
 
-    /** @param accessTokenLifetime as the token endpoint grants it: the claims stay that long after TOKEN_ISSUED at most */
     public CredentialService(CredentialConfigurations configurations, KeyProofVerifier proofs, SdJwtVcIssuer sdJwtVcIssuer,
                              OfferStore store, Clock clock, ApplicationEventPublisher events, ConnectorProperties connector,
-                             SecureRandom random, IssuanceProperties properties, Duration accessTokenLifetime) {
+                             SecureRandom random, IssuanceProperties properties) {
         this.configurations = configurations;
         this.policies = policies(configurations);
         this.proofs = proofs;
@@ -65,7 +62,6 @@ public class CredentialService {
         this.credentialIssuer = connector.issuerIdentifier();
         this.random = random;
         this.maxCredentialsPerOffer = properties.maxCredentialsPerOffer();
-        this.accessTokenLifetime = accessTokenLifetime;
     }
 
     /**
@@ -92,7 +88,7 @@ public class CredentialService {
             endFailed(session, "credential signing failed");
             throw new IllegalStateException("credential signing failed", e);
         }
-        IssuanceSession written = markIssued(session, credentials.size());
+        IssuanceSession written = markIssued(session, credentials.size(), wallet.accessTokenExpiresAt());
         events.publishEvent(new CredentialsIssued(session.offerId(), configuration.id(), credentials.size(), now));
         return new CredentialResponse(credentials, written.notificationId());
     }
@@ -136,20 +132,19 @@ public class CredentialService {
      * notification_id. A cancellation, expiry or limit that landed after the checks wins: the signed credentials
      * are dropped and the wallet is told so.
      */
-    private IssuanceSession markIssued(IssuanceSession session, int count) {
+    private IssuanceSession markIssued(IssuanceSession session, int count, Instant tokenExpiresAt) {
         var now = clock.instant();
         String candidateNotificationId = randomId();
         return store.transition(session.id(), current -> {
             requireIssuable(current, count, now);
             return Optional.of(current.status() == OfferStatus.TOKEN_ISSUED
-                    ? current.issued(count, now, candidateNotificationId, claimsUntil(current))
+                    ? current.issued(count, now, candidateNotificationId, claimsUntil(current, tokenExpiresAt))
                     : current.issuedAgain(count));
         }).orElseThrow(() -> denied("the offer ended before issuance"));
     }
 
     /** The claims are kept for repeat requests while the access token lives, never past the offer's own end. */
-    private Instant claimsUntil(IssuanceSession session) {
-        Instant tokenExpiresAt = session.history().get(OfferStatus.TOKEN_ISSUED).plus(accessTokenLifetime);
+    private static Instant claimsUntil(IssuanceSession session, Instant tokenExpiresAt) {
         return tokenExpiresAt.isBefore(session.expiresAt()) ? tokenExpiresAt : session.expiresAt();
     }
 

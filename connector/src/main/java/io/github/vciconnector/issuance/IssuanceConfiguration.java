@@ -8,10 +8,9 @@ import io.github.vciconnector.keys.SigningKeys;
 import io.github.vciconnector.keys.X509ChainValidator;
 import io.github.vciconnector.metadata.CredentialConfigurations;
 import io.github.vciconnector.metadata.WalletTrustPolicy;
-import io.github.vciconnector.oauth.TokenProperties;
 import io.github.vciconnector.sdjwt.SdJwtVcIssuer;
-import io.github.vciconnector.session.ServerSecrets;
 import io.github.vciconnector.session.OfferStore;
+import io.github.vciconnector.session.ServerSecrets;
 import io.github.vciconnector.session.SingleUseChecker;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -66,10 +65,8 @@ class IssuanceConfiguration {
     @Bean
     CredentialService credentialService(CredentialConfigurations configurations, KeyProofVerifier proofs, SdJwtVcIssuer issuer,
                                         OfferStore store, Clock clock, ApplicationEventPublisher events,
-                                        ConnectorProperties connector, SecureRandom random, IssuanceProperties properties,
-                                        TokenProperties tokens) {
-        return new CredentialService(configurations, proofs, issuer, store, clock, events, connector, random, properties,
-                tokens.accessTokenLifetime());
+                                        ConnectorProperties connector, SecureRandom random, IssuanceProperties properties) {
+        return new CredentialService(configurations, proofs, issuer, store, clock, events, connector, random, properties);
     }
 
     @Bean

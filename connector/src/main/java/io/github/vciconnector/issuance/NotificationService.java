@@ -1,9 +1,9 @@
 package io.github.vciconnector.issuance;
 
-import io.github.vciconnector.session.OfferId;
 import io.github.vciconnector.keys.Digests;
 import io.github.vciconnector.oauth.AuthorizedWallet;
 import io.github.vciconnector.session.IssuanceSession;
+import io.github.vciconnector.session.OfferId;
 import io.github.vciconnector.session.OfferStatus;
 import io.github.vciconnector.session.OfferStore;
 import org.slf4j.Logger;

@@ -1,7 +1,7 @@
 package io.github.vciconnector.metadata;
 
-import io.github.vciconnector.config.WalletProtocol;
 import io.github.vciconnector.config.ConnectorProperties;
+import io.github.vciconnector.config.WalletProtocol;
 
 import java.net.URI;
 import java.util.LinkedHashMap;

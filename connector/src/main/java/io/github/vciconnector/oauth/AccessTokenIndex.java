@@ -1,8 +1,8 @@
 package io.github.vciconnector.oauth;
 
-import io.github.vciconnector.session.TokenHash;
 import io.github.vciconnector.session.ServerKey;
 import io.github.vciconnector.session.ServerSecrets;
+import io.github.vciconnector.session.TokenHash;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

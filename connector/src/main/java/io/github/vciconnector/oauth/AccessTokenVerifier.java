@@ -1,14 +1,16 @@
 package io.github.vciconnector.oauth;
 
-import io.github.vciconnector.session.TokenHash;
 import io.github.vciconnector.oauth.dpop.DPoPError;
 import io.github.vciconnector.oauth.dpop.DPoPProof;
 import io.github.vciconnector.oauth.dpop.DPoPProofException;
 import io.github.vciconnector.oauth.dpop.DPoPProofVerifier;
 import io.github.vciconnector.session.IssuanceSession;
+import io.github.vciconnector.session.OfferStatus;
 import io.github.vciconnector.session.OfferStore;
+import io.github.vciconnector.session.TokenHash;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -25,11 +27,14 @@ public class AccessTokenVerifier {
     private final OfferStore store;
     private final DPoPProofVerifier dpop;
     private final AccessTokenIndex accessTokens;
+    private final Duration accessTokenLifetime;
 
-    public AccessTokenVerifier(OfferStore store, DPoPProofVerifier dpop, AccessTokenIndex accessTokens) {
+    /** @param accessTokenLifetime as {@link PreAuthorizedCodeGrant} grants tokens ({@link TokenProperties}) */
+    public AccessTokenVerifier(OfferStore store, DPoPProofVerifier dpop, AccessTokenIndex accessTokens, Duration accessTokenLifetime) {
         this.store = store;
         this.dpop = dpop;
         this.accessTokens = accessTokens;
+        this.accessTokenLifetime = accessTokenLifetime;
     }
 
     /** Throws {@link ResourceAccessException} with the RFC 6750 / RFC 9449 error code. */
@@ -51,7 +56,8 @@ public class AccessTokenVerifier {
             DPoPProofVerifier.requireBoundTo(proof, session.dpopJkt());
             // M-2: the jti is written only for a live token and a proof by the key it is bound to
             dpop.consume(proof);
-            return new AuthorizedWallet(session, tokenIndex.value());
+            return new AuthorizedWallet(session, tokenIndex.value(),
+                    session.history().get(OfferStatus.TOKEN_ISSUED).plus(accessTokenLifetime));
         } catch (DPoPProofException e) {
             throw new ResourceAccessException(e.error() == DPoPError.USE_DPOP_NONCE
                     ? ResourceError.USE_DPOP_NONCE : ResourceError.INVALID_DPOP_PROOF, e.getMessage());

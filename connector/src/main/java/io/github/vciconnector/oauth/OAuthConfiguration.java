@@ -1,8 +1,8 @@
 package io.github.vciconnector.oauth;
 
 import io.github.vciconnector.config.ConnectorProperties;
-import io.github.vciconnector.config.RandomTokens;
 import io.github.vciconnector.config.HaipProperties;
+import io.github.vciconnector.config.RandomTokens;
 import io.github.vciconnector.keys.X509ChainValidator;
 import io.github.vciconnector.oauth.clientauth.ClientAuthentication;
 import io.github.vciconnector.oauth.clientauth.WalletAttestationProperties;
@@ -10,17 +10,16 @@ import io.github.vciconnector.oauth.clientauth.WalletAttestationVerifier;
 import io.github.vciconnector.oauth.dpop.DPoPNonces;
 import io.github.vciconnector.oauth.dpop.DPoPProofVerifier;
 import io.github.vciconnector.oauth.dpop.DPoPProperties;
-import io.github.vciconnector.session.OfferSecrets;
-import io.github.vciconnector.session.TxCodeAttemptLimit;
-import io.github.vciconnector.session.ServerSecrets;
 import io.github.vciconnector.session.AttemptCounters;
+import io.github.vciconnector.session.OfferSecrets;
 import io.github.vciconnector.session.OfferStore;
+import io.github.vciconnector.session.ServerSecrets;
 import io.github.vciconnector.session.SingleUseChecker;
+import io.github.vciconnector.session.TxCodeAttemptLimit;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 
 /** Token endpoint and DPoP beans. */
@@ -71,7 +70,8 @@ class OAuthConfiguration {
     }
 
     @Bean
-    AccessTokenVerifier accessTokenVerifier(OfferStore store, DPoPProofVerifier dpop, AccessTokenIndex accessTokens) {
-        return new AccessTokenVerifier(store, dpop, accessTokens);
+    AccessTokenVerifier accessTokenVerifier(OfferStore store, DPoPProofVerifier dpop, AccessTokenIndex accessTokens,
+                                            TokenProperties tokenProperties) {
+        return new AccessTokenVerifier(store, dpop, accessTokens, tokenProperties.accessTokenLifetime());
     }
 }

@@ -1,11 +1,9 @@
 package io.github.vciconnector.oauth;
 
-import io.github.vciconnector.session.TokenHash;
-import io.github.vciconnector.keys.Digests;
 import io.github.vciconnector.config.ConnectorProperties;
 import io.github.vciconnector.config.RandomTokens;
-import io.github.vciconnector.metadata.AuthorizationServerMetadata;
 import io.github.vciconnector.config.WalletProtocol;
+import io.github.vciconnector.keys.Digests;
 import io.github.vciconnector.oauth.clientauth.ClientAuthentication;
 import io.github.vciconnector.oauth.clientauth.ClientAuthenticationException;
 import io.github.vciconnector.oauth.clientauth.SingleUseProof;
@@ -13,13 +11,14 @@ import io.github.vciconnector.oauth.dpop.DPoPError;
 import io.github.vciconnector.oauth.dpop.DPoPProof;
 import io.github.vciconnector.oauth.dpop.DPoPProofException;
 import io.github.vciconnector.oauth.dpop.DPoPProofVerifier;
+import io.github.vciconnector.session.AttemptCounters;
+import io.github.vciconnector.session.IssuanceSession;
 import io.github.vciconnector.session.OfferEnded;
 import io.github.vciconnector.session.OfferSecrets;
-import io.github.vciconnector.session.TxCodeAttemptLimit;
-import io.github.vciconnector.session.IssuanceSession;
 import io.github.vciconnector.session.OfferStatus;
-import io.github.vciconnector.session.AttemptCounters;
 import io.github.vciconnector.session.OfferStore;
+import io.github.vciconnector.session.TokenHash;
+import io.github.vciconnector.session.TxCodeAttemptLimit;
 import org.springframework.context.ApplicationEventPublisher;
 
 import java.net.URI;

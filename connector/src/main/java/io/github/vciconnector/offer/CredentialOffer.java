@@ -1,8 +1,7 @@
 package io.github.vciconnector.offer;
 
-import io.github.vciconnector.config.WalletProtocol;
 import com.nimbusds.jose.util.JSONObjectUtils;
-import io.github.vciconnector.metadata.AuthorizationServerMetadata;
+import io.github.vciconnector.config.WalletProtocol;
 
 import java.text.ParseException;
 import java.util.LinkedHashMap;

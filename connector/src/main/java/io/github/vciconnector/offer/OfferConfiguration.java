@@ -1,12 +1,12 @@
 package io.github.vciconnector.offer;
 
-import io.github.vciconnector.session.OfferSecrets;
 import io.github.vciconnector.config.ConnectorProperties;
 import io.github.vciconnector.metadata.CredentialConfigurations;
-import io.github.vciconnector.session.ServerSecrets;
 import io.github.vciconnector.session.CallbackMaxAge;
 import io.github.vciconnector.session.IdempotencyKeys;
+import io.github.vciconnector.session.OfferSecrets;
 import io.github.vciconnector.session.OfferStore;
+import io.github.vciconnector.session.ServerSecrets;
 import io.github.vciconnector.session.SessionRetention;
 import io.github.vciconnector.session.TxCodeAttemptLimit;
 import org.springframework.context.ApplicationEventPublisher;

@@ -1,8 +1,8 @@
 package io.github.vciconnector.offer;
 
-import io.github.vciconnector.session.OfferId;
-import io.github.vciconnector.session.OfferEnded;
 import io.github.vciconnector.session.IssuanceSession;
+import io.github.vciconnector.session.OfferEnded;
+import io.github.vciconnector.session.OfferId;
 import io.github.vciconnector.session.OfferStatus;
 import io.github.vciconnector.session.OfferStore;
 import org.slf4j.Logger;

@@ -1,8 +1,8 @@
 package io.github.vciconnector.offer;
 
-import io.github.vciconnector.session.OfferSecrets;
 import io.github.vciconnector.keys.Digests;
 import io.github.vciconnector.session.IdempotencyKeys;
+import io.github.vciconnector.session.OfferSecrets;
 
 import java.time.Duration;
 import java.util.List;

@@ -1,17 +1,17 @@
 package io.github.vciconnector.offer;
 
-import io.github.vciconnector.session.OfferId;
-import io.github.vciconnector.session.OfferSecrets;
-import io.github.vciconnector.session.OfferCreated;
-import io.github.vciconnector.session.OfferEnded;
-import io.github.vciconnector.keys.Digests;
 import io.github.vciconnector.config.ConnectorProperties;
+import io.github.vciconnector.config.WalletProtocol;
+import io.github.vciconnector.keys.Digests;
 import io.github.vciconnector.metadata.CredentialConfiguration;
 import io.github.vciconnector.metadata.CredentialConfigurations;
-import io.github.vciconnector.config.WalletProtocol;
-import io.github.vciconnector.session.IssuanceSession;
-import io.github.vciconnector.session.OfferStatus;
 import io.github.vciconnector.session.IdempotencyKeys;
+import io.github.vciconnector.session.IssuanceSession;
+import io.github.vciconnector.session.OfferCreated;
+import io.github.vciconnector.session.OfferEnded;
+import io.github.vciconnector.session.OfferId;
+import io.github.vciconnector.session.OfferSecrets;
+import io.github.vciconnector.session.OfferStatus;
 import io.github.vciconnector.session.OfferStore;
 import io.github.vciconnector.session.TxCodeSpec;
 import org.springframework.context.ApplicationEventPublisher;

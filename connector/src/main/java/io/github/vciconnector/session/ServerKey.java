@@ -1,10 +1,10 @@
 package io.github.vciconnector.session;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.List;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * A named HMAC-SHA256 key derived from the {@link ServerSecrets} at startup, so every replica with the same master

@@ -2,7 +2,6 @@ package io.github.vciconnector.session;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.io.IOException;

@@ -1,12 +1,12 @@
 package io.github.vciconnector.webhook;
 
-import io.github.vciconnector.session.OfferId;
-import io.github.vciconnector.session.CredentialsIssued;
-import io.github.vciconnector.session.OfferCreated;
-import io.github.vciconnector.session.OfferEnded;
 import io.github.vciconnector.session.Callback;
 import io.github.vciconnector.session.CallbackOutbox;
+import io.github.vciconnector.session.CredentialsIssued;
 import io.github.vciconnector.session.Leases;
+import io.github.vciconnector.session.OfferCreated;
+import io.github.vciconnector.session.OfferEnded;
+import io.github.vciconnector.session.OfferId;
 import io.github.vciconnector.session.OfferStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -249,8 +249,7 @@ class CredentialServiceTest {
         var proofs = new KeyProofVerifier(cNonces, keyAttestations, false, endpoints.clock, properties,
                 TestTokenEndpoints.CONNECTOR.issuerIdentifier());
         return new CredentialService(configurations, proofs, new SdJwtVcIssuer(ISSUER_KEY, new SecureRandom()), endpoints.store,
-                endpoints.clock, endpoints.events::add, TestTokenEndpoints.CONNECTOR, new SecureRandom(), properties,
-                TestTokenEndpoints.TOKEN_LIFETIME);
+                endpoints.clock, endpoints.events::add, TestTokenEndpoints.CONNECTOR, new SecureRandom(), properties);
     }
 
     private AuthorizedWallet wallet() {

@@ -144,7 +144,7 @@ class AccessTokenVerifierTest {
         var rotated = new AccessTokenIndex(ServerSecrets.of(random(), old));
         String oldToken = "rotation-token-" + "b".repeat(28);
         endpoints.store.indexAccessToken(before.indexOf(oldToken), new OfferId(offer.offerId()), TestTokenEndpoints.TOKEN_LIFETIME);
-        var verifier = new AccessTokenVerifier(endpoints.store, endpoints.dpop, rotated);
+        var verifier = new AccessTokenVerifier(endpoints.store, endpoints.dpop, rotated, TestTokenEndpoints.TOKEN_LIFETIME);
 
         var wallet = verifier.authorize("DPoP " + oldToken, List.of(proof(oldToken)), "POST", CREDENTIAL_URI);
 

@@ -91,7 +91,7 @@ public final class TestTokenEndpoints {
         grant = new PreAuthorizedCodeGrant(store, store, dpop, attestation, secrets, accessTokens,
                 new TxCodeAttemptLimit(TX_CODE_MAX_ATTEMPTS), new RandomTokens(new SecureRandom()), new TokenProperties(TOKEN_LIFETIME),
                 CONNECTOR, clock, events::add);
-        verifier = new AccessTokenVerifier(store, dpop, accessTokens);
+        verifier = new AccessTokenVerifier(store, dpop, accessTokens, TOKEN_LIFETIME);
     }
 
     /** An offer as {@code OfferService} stores it, and the pre-authorized code the wallet got for it. */

@@ -6,8 +6,8 @@ import io.github.vciconnector.session.IssuanceSession;
 import io.github.vciconnector.session.Leases;
 import io.github.vciconnector.session.OfferId;
 import io.github.vciconnector.session.OfferStore;
-import io.github.vciconnector.session.TokenHash;
 import io.github.vciconnector.session.SingleUseChecker;
+import io.github.vciconnector.session.TokenHash;
 
 import java.time.Clock;
 import java.time.Duration;

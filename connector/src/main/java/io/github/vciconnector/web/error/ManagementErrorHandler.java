@@ -1,10 +1,10 @@
 package io.github.vciconnector.web.error;
 
 import io.github.vciconnector.offer.OfferException;
-import io.github.vciconnector.web.management.BodyTooLargeException;
-import io.github.vciconnector.web.management.InvalidParameterException;
 import io.github.vciconnector.session.SessionStoreUnavailableException;
 import io.github.vciconnector.web.ClientFault;
+import io.github.vciconnector.web.management.BodyTooLargeException;
+import io.github.vciconnector.web.management.InvalidParameterException;
 import io.github.vciconnector.web.management.ManagementApi;
 import io.github.vciconnector.web.management.ManagementProblems;
 import org.slf4j.Logger;

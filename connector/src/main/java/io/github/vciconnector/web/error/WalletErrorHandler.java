@@ -1,6 +1,5 @@
 package io.github.vciconnector.web.error;
 
-import io.github.vciconnector.web.ErrorText;
 import io.github.vciconnector.issuance.CredentialRequestException;
 import io.github.vciconnector.issuance.NotificationRequestException;
 import io.github.vciconnector.oauth.ResourceAccessException;
@@ -8,19 +7,20 @@ import io.github.vciconnector.oauth.ResourceError;
 import io.github.vciconnector.oauth.TokenRequestException;
 import io.github.vciconnector.session.SessionStoreUnavailableException;
 import io.github.vciconnector.web.ClientFault;
+import io.github.vciconnector.web.ErrorText;
 import io.github.vciconnector.web.wallet.IssuesDPoPNonce;
 import io.github.vciconnector.web.wallet.WalletEndpoints;
 import io.github.vciconnector.web.wallet.WalletErrorPage;
+import jakarta.servlet.ServletException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.InvalidMimeTypeException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.ErrorResponseException;
-import jakarta.servlet.ServletException;
-import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 

@@ -1,11 +1,11 @@
 package io.github.vciconnector.web.wallet;
 
+import io.github.vciconnector.config.WalletProtocol;
 import io.github.vciconnector.issuance.CredentialError;
 import io.github.vciconnector.issuance.CredentialRequest;
 import io.github.vciconnector.issuance.CredentialRequestException;
 import io.github.vciconnector.issuance.CredentialResponse;
 import io.github.vciconnector.issuance.CredentialService;
-import io.github.vciconnector.config.WalletProtocol;
 import io.github.vciconnector.oauth.AuthorizedWallet;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.MediaType;

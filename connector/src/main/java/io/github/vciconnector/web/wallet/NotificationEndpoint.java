@@ -1,10 +1,10 @@
 package io.github.vciconnector.web.wallet;
 
+import io.github.vciconnector.config.WalletProtocol;
 import io.github.vciconnector.issuance.NotificationError;
 import io.github.vciconnector.issuance.NotificationRequest;
 import io.github.vciconnector.issuance.NotificationRequestException;
 import io.github.vciconnector.issuance.NotificationService;
-import io.github.vciconnector.config.WalletProtocol;
 import io.github.vciconnector.oauth.AuthorizedWallet;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.CacheControl;
