@@ -150,7 +150,7 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAPackage("io.github.vciconnector.web..");
 
     @ArchTest
-    static final ArchRule storageOnlyBehindSessionStore = noClasses().that().resideOutsideOfPackage("..session..")
+    static final ArchRule storageOnlyBehindTheStorePorts = noClasses().that().resideOutsideOfPackage("..session..")
             .should().dependOnClassesThat().resideInAnyPackage("io.github.vciconnector.session.memory..",
                     "io.github.vciconnector.session.redis..", "org.springframework.data.redis..");
 

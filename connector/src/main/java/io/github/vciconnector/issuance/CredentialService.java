@@ -2,6 +2,7 @@ package io.github.vciconnector.issuance;
 
 import com.nimbusds.jose.jwk.ECKey;
 import io.github.vciconnector.config.ConnectorProperties;
+import io.github.vciconnector.config.RandomTokens;
 import io.github.vciconnector.metadata.ClaimMetadata;
 import io.github.vciconnector.metadata.CredentialConfiguration;
 import io.github.vciconnector.metadata.CredentialConfigurations;
@@ -19,7 +20,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,13 +45,13 @@ public class CredentialService {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final String credentialIssuer;
-    private final SecureRandom random;
+    private final RandomTokens tokens;
     private final Map<String, DisclosurePolicy> policies;
     private final int maxCredentialsPerOffer;
 
     public CredentialService(CredentialConfigurations configurations, KeyProofVerifier proofs, SdJwtVcIssuer sdJwtVcIssuer,
                              OfferStore store, Clock clock, ApplicationEventPublisher events, ConnectorProperties connector,
-                             SecureRandom random, IssuanceProperties properties) {
+                             RandomTokens tokens, IssuanceProperties properties) {
         this.configurations = configurations;
         this.policies = policies(configurations);
         this.proofs = proofs;
@@ -60,7 +60,7 @@ public class CredentialService {
         this.clock = clock;
         this.events = events;
         this.credentialIssuer = connector.issuerIdentifier();
-        this.random = random;
+        this.tokens = tokens;
         this.maxCredentialsPerOffer = properties.maxCredentialsPerOffer();
     }
 
@@ -134,7 +134,7 @@ public class CredentialService {
      */
     private IssuanceSession markIssued(IssuanceSession session, int count, Instant tokenExpiresAt) {
         var now = clock.instant();
-        String candidateNotificationId = randomId();
+        String candidateNotificationId = tokens.mint(16);
         return store.transition(session.id(), current -> {
             requireIssuable(current, count, now);
             return Optional.of(current.status() == OfferStatus.TOKEN_ISSUED
@@ -163,12 +163,6 @@ public class CredentialService {
 
     private static CredentialRequestException denied(String description) {
         return new CredentialRequestException(CredentialError.CREDENTIAL_REQUEST_DENIED, description);
-    }
-
-    private String randomId() {
-        byte[] bytes = new byte[16];
-        random.nextBytes(bytes);
-        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     private void endFailed(IssuanceSession session, String reason) {

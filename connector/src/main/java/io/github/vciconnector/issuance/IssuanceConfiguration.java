@@ -1,6 +1,7 @@
 package io.github.vciconnector.issuance;
 
 import io.github.vciconnector.config.ConnectorProperties;
+import io.github.vciconnector.config.RandomTokens;
 import io.github.vciconnector.config.HaipProperties;
 import io.github.vciconnector.issuance.keyattestation.KeyAttestationProperties;
 import io.github.vciconnector.issuance.keyattestation.KeyAttestationVerifier;
@@ -65,8 +66,8 @@ class IssuanceConfiguration {
     @Bean
     CredentialService credentialService(CredentialConfigurations configurations, KeyProofVerifier proofs, SdJwtVcIssuer issuer,
                                         OfferStore store, Clock clock, ApplicationEventPublisher events,
-                                        ConnectorProperties connector, SecureRandom random, IssuanceProperties properties) {
-        return new CredentialService(configurations, proofs, issuer, store, clock, events, connector, random, properties);
+                                        ConnectorProperties connector, RandomTokens tokens, IssuanceProperties properties) {
+        return new CredentialService(configurations, proofs, issuer, store, clock, events, connector, tokens, properties);
     }
 
     @Bean

@@ -50,7 +50,10 @@ public class AccessTokenVerifier {
                 break;
             }
         }
-        if (session == null) throw new ResourceAccessException(ResourceError.INVALID_TOKEN, "access token is invalid or expired");
+        // A session without its token grant time (damaged data) cannot tell when the token expires: not a live token
+        if (session == null || session.history().get(OfferStatus.TOKEN_ISSUED) == null) {
+            throw new ResourceAccessException(ResourceError.INVALID_TOKEN, "access token is invalid or expired");
+        }
         try {
             DPoPProof proof = dpop.check(dpopHeaders, method, uri, token);
             DPoPProofVerifier.requireBoundTo(proof, session.dpopJkt());

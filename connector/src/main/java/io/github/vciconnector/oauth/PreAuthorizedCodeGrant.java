@@ -14,6 +14,7 @@ import io.github.vciconnector.oauth.dpop.DPoPProofVerifier;
 import io.github.vciconnector.session.AttemptCounters;
 import io.github.vciconnector.session.IssuanceSession;
 import io.github.vciconnector.session.OfferEnded;
+import io.github.vciconnector.session.OfferId;
 import io.github.vciconnector.session.OfferSecrets;
 import io.github.vciconnector.session.OfferStatus;
 import io.github.vciconnector.session.OfferStore;
@@ -79,6 +80,8 @@ public class PreAuthorizedCodeGrant {
         TokenHash codeHash = new TokenHash(Digests.sha256(code)); // SHA-256: always 43 base64url characters
         IssuanceSession session = store.findByPreAuthorizedCode(codeHash)
                 .filter(s -> s.status() == OfferStatus.OFFER_CREATED && !s.isExpired(clock.instant()))
+                // A stored id this connector never makes (damaged data) fails here, before any single-use write
+                .filter(s -> OfferId.parse(s.offerId()).isPresent())
                 // A code made under a master secret no longer configured is dead, even though its hash is indexed
                 .filter(s -> secrets.isPreAuthorizedCode(s.offerId(), code))
                 .orElseThrow(() -> new TokenRequestException(TokenError.INVALID_GRANT, "pre-authorized code is invalid, expired or used"));

@@ -1,5 +1,6 @@
 package io.github.vciconnector.offer;
 
+import io.github.vciconnector.config.RandomTokens;
 import io.github.vciconnector.config.ConnectorProperties;
 import io.github.vciconnector.metadata.CredentialConfigurations;
 import io.github.vciconnector.session.CallbackMaxAge;
@@ -21,16 +22,17 @@ import java.time.Clock;
 class OfferConfiguration {
 
     @Bean
-    OfferSecrets offerSecrets(ServerSecrets serverSecrets, SecureRandom random) {
-        return new OfferSecrets(serverSecrets, random);
+    OfferSecrets offerSecrets(ServerSecrets serverSecrets, RandomTokens tokens) {
+        return new OfferSecrets(serverSecrets, tokens);
     }
 
-    /** The retention setting, read once here by its owner, for the store adapters. */
+    /** The tx_code attempt limit, read once here by its owner, for the token endpoint's grant. */
     @Bean
     TxCodeAttemptLimit txCodeAttemptLimit(OfferProperties properties) {
         return new TxCodeAttemptLimit(properties.txCodeMaxAttempts());
     }
 
+    /** The retention setting, read once here by its owner, for the store adapters. */
     @Bean
     SessionRetention sessionRetention(OfferProperties properties) {
         return new SessionRetention(properties.retention());

@@ -28,6 +28,12 @@ public interface Leases {
 
     /** A held lease; {@code ownerToken} is random and known only to the holder. */
     record Lease(Kind kind, String resource, String ownerToken) {
+
+        /** Without the owner token: whoever has it can release the lease. */
+        @Override
+        public String toString() {
+            return "Lease[kind=" + kind + ", resource=" + resource + "]";
+        }
     }
 
     /** Atomic: the lease on {@code resource} for {@code ttl}, or empty while someone else holds it. */

@@ -5,7 +5,6 @@ import io.github.vciconnector.keys.Digests;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -27,8 +26,8 @@ public final class OfferSecrets {
     private final RandomTokens tokens;
     private final ServerKey key;
 
-    public OfferSecrets(ServerSecrets secrets, SecureRandom random) {
-        this.tokens = new RandomTokens(random);
+    public OfferSecrets(ServerSecrets secrets, RandomTokens tokens) {
+        this.tokens = tokens;
         this.key = secrets.hmacKey("offer-secrets");
     }
 

@@ -79,7 +79,7 @@ public final class TestTokenEndpoints {
 
     public TestTokenEndpoints() {
         var serverSecrets = ServerSecrets.random(new SecureRandom());
-        secrets = new OfferSecrets(serverSecrets, new SecureRandom());
+        secrets = new OfferSecrets(serverSecrets, new RandomTokens(new SecureRandom()));
         accessTokens = new AccessTokenIndex(serverSecrets);
         var dpopProperties = new DPoPProperties(true, Duration.ofMinutes(5), Duration.ofSeconds(60), Duration.ofSeconds(15), Set.of("ES256"));
         nonces = new DPoPNonces(serverSecrets, clock, dpopProperties);

@@ -1,5 +1,6 @@
 package io.github.vciconnector.offer;
 
+import io.github.vciconnector.config.RandomTokens;
 import io.github.vciconnector.session.OfferSecrets;
 import io.github.vciconnector.keys.Digests;
 import io.github.vciconnector.session.ServerSecrets;
@@ -58,7 +59,7 @@ class OfferSecretsRotationTest {
     }
 
     private static OfferSecrets secrets(byte[] current, byte[] previous) {
-        return new OfferSecrets(ServerSecrets.of(current, previous), new SecureRandom());
+        return new OfferSecrets(ServerSecrets.of(current, previous), new RandomTokens(new SecureRandom()));
     }
 
     private static byte[] random() {

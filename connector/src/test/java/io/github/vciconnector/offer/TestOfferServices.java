@@ -1,5 +1,6 @@
 package io.github.vciconnector.offer;
 
+import io.github.vciconnector.config.RandomTokens;
 import io.github.vciconnector.session.OfferSecrets;
 import io.github.vciconnector.support.MutableClock;
 import io.github.vciconnector.config.ConnectorProperties;
@@ -35,7 +36,7 @@ final class TestOfferServices {
 
     TestOfferServices() {
         var configuration = new CredentialConfiguration("IdentityCredential", "identity_credential", typeMetadata(), Duration.ofDays(365));
-        var secrets = new OfferSecrets(ServerSecrets.random(new SecureRandom()), new SecureRandom());
+        var secrets = new OfferSecrets(ServerSecrets.random(new SecureRandom()), new RandomTokens(new SecureRandom()));
         service = new OfferService(store, store, new CredentialConfigurations(List.of(configuration)),
                 new ConnectorProperties(URI.create("https://issuer.example.com")),
                 new OfferProperties(Duration.ofMinutes(10), Duration.ofHours(24), Duration.ofHours(24), 5, Duration.ofSeconds(1)),

@@ -1,5 +1,6 @@
 package io.github.vciconnector.session;
 
+import io.github.vciconnector.config.RandomTokens;
 import io.github.vciconnector.keys.Digests;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The value types of the store ports check themselves: only what the connector mints is an id or an index key. */
 class StoreKeysTest {
 
-    private final OfferSecrets secrets = new OfferSecrets(ServerSecrets.random(new SecureRandom()), new SecureRandom());
+    private final OfferSecrets secrets = new OfferSecrets(ServerSecrets.random(new SecureRandom()), new RandomTokens(new SecureRandom()));
 
     @Test
     void offerIdWhenMintedThenAccepted() {

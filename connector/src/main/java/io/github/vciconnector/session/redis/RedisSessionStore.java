@@ -56,14 +56,15 @@ public final class RedisSessionStore implements OfferStore, SingleUseChecker, At
      * @param clock     computes TTLs from offer expiry times; Redis' own clock enforces them afterwards
      * @param retention how long a session stays readable after its offer expired or ended
      * @param secrets   the master secrets the claims encryption key is derived from
+     * @param callbackMaxAge the configured callback max age, for sessions stored without one ({@link SessionJson})
      */
     public RedisSessionStore(StringRedisTemplate redis, Clock clock, Duration retention, String keyPrefix,
-                             ServerSecrets secrets, SecureRandom random) {
+                             ServerSecrets secrets, SecureRandom random, Duration callbackMaxAge) {
         this.redis = redis;
         this.clock = clock;
         this.retention = retention;
         this.prefix = new RedisSessionStoreProperties(keyPrefix).keyPrefix();
-        this.json = new SessionJson(new ClaimsCipher(secrets, random));
+        this.json = new SessionJson(new ClaimsCipher(secrets, random), callbackMaxAge);
     }
 
     @Override

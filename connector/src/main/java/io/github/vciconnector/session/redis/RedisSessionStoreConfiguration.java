@@ -2,6 +2,7 @@ package io.github.vciconnector.session.redis;
 
 import io.github.vciconnector.session.ServerSecrets;
 import io.github.vciconnector.session.ServerSecretsProperties;
+import io.github.vciconnector.session.CallbackMaxAge;
 import io.github.vciconnector.session.SessionRetention;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.resource.Delay;
@@ -33,10 +34,12 @@ public class RedisSessionStoreConfiguration {
 
     @Bean
     RedisSessionStore redisSessionStore(RedisConnectionFactory connectionFactory, Clock clock, RedisSessionStoreProperties properties,
-                                        SessionRetention retention, ServerSecrets secrets, SecureRandom random) {
+                                        SessionRetention retention, ServerSecrets secrets, SecureRandom random,
+                                        CallbackMaxAge callbackMaxAge) {
         var template = new StringRedisTemplate(connectionFactory);
         template.afterPropertiesSet();
-        return new RedisSessionStore(template, clock, retention.value(), properties.keyPrefix(), secrets, random);
+        return new RedisSessionStore(template, clock, retention.value(), properties.keyPrefix(), secrets, random,
+                callbackMaxAge.value());
     }
 
     /**

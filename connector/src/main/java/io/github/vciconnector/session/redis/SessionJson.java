@@ -10,6 +10,8 @@ import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import java.time.Duration;
+
 /**
  * The JSON form of an {@link IssuanceSession} inside Redis, with the claims encrypted ({@link ClaimsCipher}) in a
  * {@code sealedClaims} member instead of a {@code claims} one. A private mapper, so that web-facing Jackson settings
@@ -35,9 +37,15 @@ final class SessionJson {
             .build();
 
     private final ClaimsCipher cipher;
+    private final String legacyCallbackMaxAge;
 
-    SessionJson(ClaimsCipher cipher) {
+    /**
+     * @param callbackMaxAge read into a session stored without its own (older sessions kept it implicit and were
+     *                       read with the setting's value), so they still load instead of failing every request
+     */
+    SessionJson(ClaimsCipher cipher, Duration callbackMaxAge) {
         this.cipher = cipher;
+        this.legacyCallbackMaxAge = callbackMaxAge.toString();
     }
 
     String write(IssuanceSession session) {
@@ -64,7 +72,9 @@ final class SessionJson {
             String offerId = tree.path("offerId").asString();
             ObjectNode outbox = tree.putObject(OUTBOX);
             outbox.set("events", tree.remove(CALLBACKS));
-            outbox.set("maxAge", tree.remove(CALLBACK_MAX_AGE));
+            JsonNode maxAge = tree.remove(CALLBACK_MAX_AGE);
+            if (maxAge == null || maxAge.isNull()) outbox.put("maxAge", legacyCallbackMaxAge);
+            else outbox.set("maxAge", maxAge);
             if (plain != null && !plain.isNull()) {
                 log.error("Stored session {} has claims in clear, which this connector never writes; they are ignored", offerId);
             } else if (sealed != null && !sealed.isNull()) {

@@ -10,7 +10,8 @@ import java.lang.annotation.Target;
  * Declares the one port that serves the routes of a controller class, or of every controller of a package (on its
  * {@code package-info.java}); a class's own declaration wins over its package's. {@link PortRoutes} builds each port's
  * allow-list from these declarations (and the {@link RouteClaim}s of framework endpoints), so a route that nobody
- * declares is served on no port (L-1).
+ * declares is served on no port (L-1). A package's declaration covers that package only, not its sub-packages (Java
+ * has no package inheritance): a controller in a new sub-package is served nowhere until it declares its port.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

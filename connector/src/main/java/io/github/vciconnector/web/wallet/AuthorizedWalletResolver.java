@@ -12,8 +12,11 @@ import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
+import java.lang.reflect.Method;
 import java.net.URI;
 import java.util.Collections;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Produces the {@link AuthorizedWallet} argument of a protected wallet endpoint through
@@ -24,6 +27,7 @@ final class AuthorizedWalletResolver implements HandlerMethodArgumentResolver {
 
     private final AccessTokenVerifier tokens;
     private final ConnectorProperties connector;
+    private final Map<Method, URI> endpoints = new ConcurrentHashMap<>();
 
     AuthorizedWalletResolver(AccessTokenVerifier tokens, ConnectorProperties connector) {
         this.tokens = tokens;
@@ -43,8 +47,13 @@ final class AuthorizedWalletResolver implements HandlerMethodArgumentResolver {
                 Collections.list(request.getHeaders("DPoP")), "POST", endpoint(parameter));
     }
 
-    /** The resource's URL; a protected endpoint without one POST path is a programming error, found at first use. */
+    /** The resource's URL, worked out once per endpoint method (the htu every proof to it must name). */
     URI endpoint(MethodParameter parameter) {
+        return endpoints.computeIfAbsent(parameter.getMethod(), method -> endpointOf(parameter));
+    }
+
+    /** A protected endpoint without one POST path is a programming error, found at first use. */
+    private URI endpointOf(MethodParameter parameter) {
         PostMapping mapping = parameter.getMethodAnnotation(PostMapping.class);
         String[] paths = mapping == null ? new String[0] : mapping.value().length > 0 ? mapping.value() : mapping.path();
         if (paths.length != 1) throw new IllegalStateException("a protected wallet endpoint needs exactly one POST path");

@@ -58,7 +58,7 @@ class ClaimsCipherTest {
 
     @Test
     void readWhenSealedClaimsMovedToAnotherSessionThenReadWithoutClaims() {
-        var json = new SessionJson(cipher(NEW, null));
+        var json = new SessionJson(cipher(NEW, null), java.time.Duration.ofHours(24));
         Instant now = Instant.parse("2026-03-01T10:00:00Z");
         var a = TestSessions.offer(now, Duration.ofMinutes(10));
         var b = TestSessions.offer(now, Duration.ofMinutes(10));
@@ -71,14 +71,14 @@ class ClaimsCipherTest {
     @Test
     void writeWhenClaimsPresentThenNoClaimValueInClear() {
         var session = TestSessions.offer(Instant.parse("2026-03-01T10:00:00Z"), Duration.ofMinutes(10));
-        String stored = new SessionJson(cipher(NEW, null)).write(session);
+        String stored = new SessionJson(cipher(NEW, null), java.time.Duration.ofHours(24)).write(session);
         assertThat(stored).contains("sealedClaims").doesNotContain("\"claims\"");
         session.claims().forEach((name, value) -> assertThat(stored).doesNotContain(name));
     }
 
     @Test
     void readWhenClaimsInClearThenIgnored() {
-        var json = new SessionJson(cipher(NEW, null));
+        var json = new SessionJson(cipher(NEW, null), java.time.Duration.ofHours(24));
         var session = TestSessions.offer(Instant.parse("2026-03-01T10:00:00Z"), Duration.ofMinutes(10));
         String planted = json.write(session).replaceAll("\"sealedClaims\":\"[^\"]+\"", "\"claims\":{\"given_name\":\"Mallory\"}");
         assertThat(json.read(planted).claims()).isNull();

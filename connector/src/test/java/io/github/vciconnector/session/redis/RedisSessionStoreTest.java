@@ -47,8 +47,8 @@ class RedisSessionStoreTest implements StoreFixture {
         LocalRedis.require(RedisSessionStoreTest.class.getSimpleName());
         replicaA = LocalRedis.connectionFactory(LocalRedis.PORT);
         replicaB = LocalRedis.connectionFactory(LocalRedis.PORT);
-        storeA = new RedisSessionStore(LocalRedis.template(replicaA), Clock.systemUTC(), RETENTION, PREFIX, SECRETS, new SecureRandom());
-        storeB = new RedisSessionStore(LocalRedis.template(replicaB), Clock.systemUTC(), RETENTION, PREFIX, SECRETS, new SecureRandom());
+        storeA = new RedisSessionStore(LocalRedis.template(replicaA), Clock.systemUTC(), RETENTION, PREFIX, SECRETS, new SecureRandom(), java.time.Duration.ofHours(24));
+        storeB = new RedisSessionStore(LocalRedis.template(replicaB), Clock.systemUTC(), RETENTION, PREFIX, SECRETS, new SecureRandom(), java.time.Duration.ofHours(24));
     }
 
     @AfterAll
@@ -89,7 +89,7 @@ class RedisSessionStoreTest implements StoreFixture {
     void everyKeyWhenWrittenThenHasTtlExceptTimeIndexes() {
         String prefix = LocalRedis.uniquePrefix();
         StringRedisTemplate redis = LocalRedis.template(replicaA);
-        var store = new RedisSessionStore(redis, Clock.systemUTC(), RETENTION, prefix, SECRETS, new SecureRandom());
+        var store = new RedisSessionStore(redis, Clock.systemUTC(), RETENTION, prefix, SECRETS, new SecureRandom(), java.time.Duration.ofHours(24));
         var session = TestSessions.offer(clock().instant(), Duration.ofMinutes(5));
         store.create(session);
         store.indexAccessToken(TestSessions.newTokenHash(), session.id(), Duration.ofMinutes(5));
@@ -117,7 +117,7 @@ class RedisSessionStoreTest implements StoreFixture {
     void keyNamesWhenWrittenThenThoseOfThePreviousVersion() {
         String prefix = LocalRedis.uniquePrefix();
         StringRedisTemplate redis = LocalRedis.template(replicaA);
-        var store = new RedisSessionStore(redis, Clock.systemUTC(), RETENTION, prefix, SECRETS, new SecureRandom());
+        var store = new RedisSessionStore(redis, Clock.systemUTC(), RETENTION, prefix, SECRETS, new SecureRandom(), java.time.Duration.ofHours(24));
         try {
             store.markUsed(SingleUseChecker.Kind.DPOP_JTI, "a", Duration.ofMinutes(1));
             store.markUsed(SingleUseChecker.Kind.CLIENT_ATTESTATION_POP_JTI, "b", Duration.ofMinutes(1));
@@ -165,7 +165,7 @@ class RedisSessionStoreTest implements StoreFixture {
     void anyCallWhenRedisUnreachableThenSessionStoreUnavailable() {
         LettuceConnectionFactory closed = LocalRedis.connectionFactory(closedPort());
         try {
-            var store = new RedisSessionStore(LocalRedis.template(closed), Clock.systemUTC(), RETENTION, PREFIX, SECRETS, new SecureRandom());
+            var store = new RedisSessionStore(LocalRedis.template(closed), Clock.systemUTC(), RETENTION, PREFIX, SECRETS, new SecureRandom(), java.time.Duration.ofHours(24));
             assertThatThrownBy(() -> store.markUsed(SingleUseChecker.Kind.DPOP_JTI, "x", Duration.ofSeconds(1)))
                     .isInstanceOf(SessionStoreUnavailableException.class).hasMessage("session store unavailable");
             assertThatThrownBy(() -> store.findById(TestSessions.newOfferId())).isInstanceOf(SessionStoreUnavailableException.class);

@@ -47,7 +47,7 @@ class ServerKeyRedisTest {
         var clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
         var replicaA = ServerSecrets.of(master, null);
         var replicaB = ServerSecrets.of(master.clone(), null);
-        var store = new RedisSessionStore(redis, clock, Duration.ofHours(1), PREFIX, replicaA, new SecureRandom());
+        var store = new RedisSessionStore(redis, clock, Duration.ofHours(1), PREFIX, replicaA, new SecureRandom(), java.time.Duration.ofHours(24));
         store.create(TestSessions.offer(clock.instant(), Duration.ofMinutes(5)));
         byte[] input = "offer-id".getBytes(StandardCharsets.UTF_8);
         byte[] before = replicaA.hmacKey("offer-secrets").mac(input);

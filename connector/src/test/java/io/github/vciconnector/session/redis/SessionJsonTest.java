@@ -21,7 +21,7 @@ class SessionJsonTest {
 
     private static final Instant NOW = Instant.parse("2026-03-01T10:00:00.123456789Z");
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
-    private static final SessionJson JSON = new SessionJson(new ClaimsCipher(ServerSecrets.random(new SecureRandom()), new SecureRandom()));
+    private static final SessionJson JSON = new SessionJson(new ClaimsCipher(ServerSecrets.random(new SecureRandom()), new SecureRandom()), java.time.Duration.ofHours(24));
 
     @Test
     void readWhenWrittenThenEqualIncludingClaimTypesAndNanoseconds() {
@@ -70,6 +70,16 @@ class SessionJsonTest {
             assertThat(event.delivery()).isEqualTo(Callback.Delivery.DELIVERED);
         });
         assertThat(JSON.read(JSON.write(read))).isEqualTo(read);
+    }
+
+    /** Before the max age was stored with each session, a session without it was read with the setting's value. */
+    @Test
+    void readWhenStoredWithoutCallbackMaxAgeThenTheConfiguredOne() {
+        var json = new SessionJson(new ClaimsCipher(ServerSecrets.random(new SecureRandom()), new SecureRandom()), Duration.ofHours(6));
+        IssuanceSession read = json.read(PREVIOUS_VERSION_JSON.replace(",\"callbackMaxAge\":\"PT24H\"", ""));
+        assertThat(read.outbox().maxAge()).isEqualTo(Duration.ofHours(6));
+        assertThat(json.read(PREVIOUS_VERSION_JSON.replace("\"PT24H\"", "null")).outbox().maxAge()).isEqualTo(Duration.ofHours(6));
+        assertThat(json.read(PREVIOUS_VERSION_JSON).outbox().maxAge()).as("a stored one wins").isEqualTo(Duration.ofHours(24));
     }
 
     @Test
