@@ -1,6 +1,5 @@
 package io.github.vciconnector.web.management;
 
-import io.github.vciconnector.web.port.Port;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -9,7 +8,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
-import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
@@ -20,7 +18,7 @@ import java.io.IOException;
  * at the first byte over, which the error handler turns into 413. Either way the connection is closed afterwards, so
  * Tomcat does not read the rest.
  */
-final class BodySizeLimitFilter extends OncePerRequestFilter {
+final class BodySizeLimitFilter extends ManagementPortFilter {
 
     private final long maxBytes;
     private final JsonMapper json;
@@ -33,10 +31,6 @@ final class BodySizeLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (Port.of(request) != Port.MANAGEMENT) {
-            chain.doFilter(request, response);
-            return;
-        }
         if (request.getContentLengthLong() > maxBytes) {
             response.setHeader("Connection", "close");
             ManagementProblems.write(response, json, tooLarge(maxBytes));

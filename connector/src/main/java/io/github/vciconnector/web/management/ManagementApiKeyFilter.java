@@ -1,14 +1,12 @@
 package io.github.vciconnector.web.management;
 
 import io.github.vciconnector.jose.Sha256;
-import io.github.vciconnector.web.port.Port;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
@@ -19,7 +17,7 @@ import java.security.MessageDigest;
  * needs {@code Authorization: Bearer <key>} (RFC 6750 §2.1); others get 401 with a {@code WWW-Authenticate: Bearer}
  * challenge and a problem body. Runs right after the port isolation filter, before any body is read.
  */
-final class ManagementApiKeyFilter extends OncePerRequestFilter {
+final class ManagementApiKeyFilter extends ManagementPortFilter {
 
     static final String CHALLENGE = "Bearer realm=\"issuer-connector-management\"";
 
@@ -34,7 +32,7 @@ final class ManagementApiKeyFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (Port.of(request) != Port.MANAGEMENT || HealthProbes.isHealth(request) || authorized(request)) {
+        if (HealthProbes.isHealth(request) || authorized(request)) {
             chain.doFilter(request, response);
             return;
         }

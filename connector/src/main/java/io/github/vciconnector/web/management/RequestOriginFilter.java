@@ -1,13 +1,11 @@
 package io.github.vciconnector.web.management;
 
-import io.github.vciconnector.web.port.Port;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
@@ -26,7 +24,7 @@ import java.util.Set;
  * also stops rebound GET requests that carry no Origin; health probes are exempt, as they come with whatever Host
  * the orchestrator uses (often a pod IP) and read only UP or DOWN.
  */
-final class RequestOriginFilter extends OncePerRequestFilter {
+final class RequestOriginFilter extends ManagementPortFilter {
 
     private final Set<String> allowedOrigins;
     private final Set<String> allowedHosts;
@@ -41,10 +39,6 @@ final class RequestOriginFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (Port.of(request) != Port.MANAGEMENT) {
-            chain.doFilter(request, response);
-            return;
-        }
         if (!allowedHosts.isEmpty() && !HealthProbes.isHealth(request) && !allowedHosts.contains(host(request.getHeader(HttpHeaders.HOST)))) {
             ManagementProblems.write(response, json, ManagementProblems.problem(HttpStatus.MISDIRECTED_REQUEST, "misdirected-request",
                     "the Host header names a host that is not in CONNECTOR_MANAGEMENT_ALLOWED_HOSTS"));
