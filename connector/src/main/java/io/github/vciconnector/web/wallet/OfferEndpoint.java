@@ -2,7 +2,6 @@ package io.github.vciconnector.web.wallet;
 
 import io.github.vciconnector.config.WalletProtocol;
 import io.github.vciconnector.offer.OfferService;
-import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -30,11 +29,7 @@ class OfferEndpoint {
     ResponseEntity<byte[]> offer(@PathVariable String reference) {
         // VCI-OFR-6: the answer holds the pre-authorized code, a bearer secret.
         return offers.credentialOffer(reference)
-                .map(offer -> json(HttpStatus.OK).body(WalletJson.bytes(offer.toJSONObject())))
-                .orElseGet(() -> json(HttpStatus.NOT_FOUND).body(NOT_FOUND.clone()));
-    }
-
-    private static ResponseEntity.BodyBuilder json(HttpStatus status) {
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).cacheControl(CacheControl.noStore());
+                .map(offer -> WalletJson.ok().body(WalletJson.bytes(offer.toJSONObject())))
+                .orElseGet(() -> WalletErrorPage.json(HttpStatus.NOT_FOUND).body(NOT_FOUND.clone()));
     }
 }

@@ -1,6 +1,5 @@
 package io.github.vciconnector.web.wallet;
 
-import com.nimbusds.jose.util.JSONObjectUtils;
 import io.github.vciconnector.web.ErrorText;
 import io.github.vciconnector.web.port.ErrorPage;
 import io.github.vciconnector.web.port.Port;
@@ -12,7 +11,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -41,7 +39,7 @@ public final class WalletErrorPage implements ErrorPage {
      * JSON stack per direction); the texts are ASCII by {@link ErrorText}, so no character needs escaping choices.
      */
     public static byte[] bytes(String error, String description) {
-        return JSONObjectUtils.toJSONString(body(error, description)).getBytes(StandardCharsets.UTF_8);
+        return WalletJson.bytes(body(error, description));
     }
 
     /**
