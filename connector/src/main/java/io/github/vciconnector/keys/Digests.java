@@ -20,11 +20,6 @@ public final class Digests {
     private Digests() {
     }
 
-    /** base64url(SHA-256(UTF-8 of {@code value})), without padding. */
-    public static String sha256(String value) {
-        return Sha256.base64Url(value);
-    }
-
     /**
      * The store key that remembers a proof's {@code jti} for one key: base64url of the first 16 bytes of
      * SHA-256(thumbprint ":" jti), 22 characters whatever the jti length, so a wallet cannot make replay entries

@@ -3,7 +3,7 @@ package io.github.vciconnector.oauth;
 import io.github.vciconnector.config.ConnectorProperties;
 import io.github.vciconnector.config.RandomTokens;
 import io.github.vciconnector.config.WalletProtocol;
-import io.github.vciconnector.keys.Digests;
+import io.github.vciconnector.jose.Sha256;
 import io.github.vciconnector.oauth.clientauth.ClientAuthentication;
 import io.github.vciconnector.oauth.clientauth.ClientAuthenticationException;
 import io.github.vciconnector.oauth.clientauth.SingleUseProof;
@@ -77,7 +77,7 @@ public class PreAuthorizedCodeGrant {
         // single-use writes, each atomic, so a refused request leaves nothing in the store.
         DPoPProof proof = checkDPoP(request);
         SingleUseProof attestation = authenticateClient(request);
-        TokenHash codeHash = new TokenHash(Digests.sha256(code)); // SHA-256: always 43 base64url characters
+        TokenHash codeHash = new TokenHash(Sha256.base64Url(code)); // SHA-256: always 43 base64url characters
         IssuanceSession session = store.findByPreAuthorizedCode(codeHash)
                 .filter(s -> s.status() == OfferStatus.OFFER_CREATED && !s.isExpired(clock.instant()))
                 // A stored id this connector never makes (damaged data) fails here, before any single-use write

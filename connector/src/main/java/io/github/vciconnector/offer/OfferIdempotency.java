@@ -1,6 +1,6 @@
 package io.github.vciconnector.offer;
 
-import io.github.vciconnector.keys.Digests;
+import io.github.vciconnector.jose.Sha256;
 import io.github.vciconnector.session.IdempotencyKeys;
 import io.github.vciconnector.session.OfferSecrets;
 
@@ -34,7 +34,7 @@ final class OfferIdempotency {
     String claim(String key, String canonicalRequest, String candidateOfferId, Duration ttl) {
         requireWellFormed(key);
         String fingerprint = secrets.requestFingerprint(canonicalRequest);
-        String existing = store.putIfAbsent(Digests.sha256(key), fingerprint + " " + candidateOfferId, ttl);
+        String existing = store.putIfAbsent(Sha256.base64Url(key), fingerprint + " " + candidateOfferId, ttl);
         if (existing == null) return null;
         int space = existing.indexOf(' ');
         if (!secrets.matchesRequest(canonicalRequest, existing.substring(0, space))) {

@@ -2,7 +2,7 @@ package io.github.vciconnector.offer;
 
 import io.github.vciconnector.config.ConnectorProperties;
 import io.github.vciconnector.config.WalletProtocol;
-import io.github.vciconnector.keys.Digests;
+import io.github.vciconnector.jose.Sha256;
 import io.github.vciconnector.metadata.CredentialConfiguration;
 import io.github.vciconnector.metadata.CredentialConfigurations;
 import io.github.vciconnector.session.IdempotencyKeys;
@@ -88,7 +88,7 @@ public class OfferService {
         var now = clock.instant();
         String txCode = txCodeSpec == null ? null : TxCodes.generate(txCodeSpec, random);
         var session = IssuanceSession.created(offerId, configuration.id(), request.claims(),
-                Digests.sha256(secrets.preAuthorizedCode(offerId)), txCodeSpec,
+                Sha256.base64Url(secrets.preAuthorizedCode(offerId)), txCodeSpec,
                 txCode == null ? null : secrets.txCodeHash(offerId, txCode), now, now.plus(ttl), callbackMaxAge);
         store.create(session);
         events.publishEvent(new OfferCreated(offerId, now));

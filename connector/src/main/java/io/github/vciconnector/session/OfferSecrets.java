@@ -1,6 +1,7 @@
 package io.github.vciconnector.session;
 
 import io.github.vciconnector.config.RandomTokens;
+import io.github.vciconnector.jose.Sha256;
 import io.github.vciconnector.keys.Digests;
 
 import java.nio.charset.StandardCharsets;
@@ -48,7 +49,7 @@ public final class OfferSecrets {
     public Optional<String> preAuthorizedCode(String offerId, String codeHash) {
         for (byte[] mac : key.accepted(bytes("pre-authorized-code:" + offerId))) {
             String code = B64.encodeToString(mac);
-            if (Digests.sameHash(Digests.sha256(code), codeHash)) return Optional.of(code);
+            if (Digests.sameHash(Sha256.base64Url(code), codeHash)) return Optional.of(code);
         }
         return Optional.empty();
     }

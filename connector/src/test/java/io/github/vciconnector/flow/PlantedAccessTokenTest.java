@@ -1,15 +1,15 @@
 package io.github.vciconnector.flow;
 
-import io.github.vciconnector.session.TokenHash;
-import io.github.vciconnector.session.OfferId;
 import com.nimbusds.jose.jwk.ECKey;
 import io.github.vciconnector.demo.DPoPProofs;
 import io.github.vciconnector.demo.HttpResult;
 import io.github.vciconnector.demo.IssuerMetadata;
 import io.github.vciconnector.demo.JwtKeyProofs;
 import io.github.vciconnector.demo.WalletClient;
-import io.github.vciconnector.keys.Digests;
+import io.github.vciconnector.jose.Sha256;
+import io.github.vciconnector.session.OfferId;
 import io.github.vciconnector.session.OfferStore;
+import io.github.vciconnector.session.TokenHash;
 import io.github.vciconnector.support.WalletFlowTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,7 +42,7 @@ class PlantedAccessTokenTest extends WalletFlowTest {
         String plantedToken = "planted-by-a-store-writer-0123456789abcdef";
         Instant now = Instant.now();
         store.transition(offerId, s -> Optional.of(s.tokenIssued(thumbprint(attackerDPoPKey), now, now.plusSeconds(300))));
-        store.indexAccessToken(new TokenHash(Digests.sha256(plantedToken)), offerId, Duration.ofMinutes(5));
+        store.indexAccessToken(new TokenHash(Sha256.base64Url(plantedToken)), offerId, Duration.ofMinutes(5));
 
         IssuerMetadata metadata = metadata();
         String cNonce = attacker.requestNonce(metadata);

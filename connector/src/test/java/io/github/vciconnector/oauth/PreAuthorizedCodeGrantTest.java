@@ -1,7 +1,8 @@
 package io.github.vciconnector.oauth;
 
-import io.github.vciconnector.session.OfferId;
+import io.github.vciconnector.jose.Sha256;
 import io.github.vciconnector.session.OfferEnded;
+import io.github.vciconnector.session.OfferId;
 import io.github.vciconnector.session.OfferStatus;
 import io.github.vciconnector.session.Race;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -281,7 +282,7 @@ class PreAuthorizedCodeGrantTest {
         }
 
         // no replica can redeem the code any more, even one that read the session before the lock
-        assertThat(endpoints.store.redeemPreAuthorizedCode(new io.github.vciconnector.session.TokenHash(io.github.vciconnector.keys.Digests.sha256(offer.code())))).isFalse();
+        assertThat(endpoints.store.redeemPreAuthorizedCode(new io.github.vciconnector.session.TokenHash(io.github.vciconnector.jose.Sha256.base64Url(offer.code())))).isFalse();
     }
 
     @Test

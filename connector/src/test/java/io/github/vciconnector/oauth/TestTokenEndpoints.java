@@ -1,6 +1,5 @@
 package io.github.vciconnector.oauth;
 
-import io.github.vciconnector.session.OfferId;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -15,7 +14,7 @@ import com.nimbusds.jwt.SignedJWT;
 import io.github.vciconnector.config.ConnectorProperties;
 import io.github.vciconnector.config.RandomTokens;
 import io.github.vciconnector.config.WalletProtocol;
-import io.github.vciconnector.keys.Digests;
+import io.github.vciconnector.jose.Sha256;
 import io.github.vciconnector.keys.X509ChainValidator;
 import io.github.vciconnector.oauth.clientauth.WalletAttestationProperties;
 import io.github.vciconnector.oauth.clientauth.WalletAttestationVerifier;
@@ -23,6 +22,7 @@ import io.github.vciconnector.oauth.dpop.DPoPNonces;
 import io.github.vciconnector.oauth.dpop.DPoPProofVerifier;
 import io.github.vciconnector.oauth.dpop.DPoPProperties;
 import io.github.vciconnector.session.IssuanceSession;
+import io.github.vciconnector.session.OfferId;
 import io.github.vciconnector.session.OfferSecrets;
 import io.github.vciconnector.session.ServerSecrets;
 import io.github.vciconnector.session.TxCodeAttemptLimit;
@@ -108,7 +108,7 @@ public final class TestTokenEndpoints {
         String offerId = secrets.newOfferId();
         String code = secrets.preAuthorizedCode(offerId);
         var now = clock.instant();
-        store.create(IssuanceSession.created(offerId, "IdentityCredential", claims, Digests.sha256(code),
+        store.create(IssuanceSession.created(offerId, "IdentityCredential", claims, Sha256.base64Url(code),
                 txCode == null ? null : new TxCodeSpec("numeric", txCode.length(), "sent by SMS"),
                 txCode == null ? null : secrets.txCodeHash(offerId, txCode), now, now.plus(OFFER_TTL), Duration.ofHours(1)));
         return new Offer(offerId, code, txCode);

@@ -1,8 +1,8 @@
 package io.github.vciconnector.offer;
 
 import io.github.vciconnector.config.RandomTokens;
+import io.github.vciconnector.jose.Sha256;
 import io.github.vciconnector.session.OfferSecrets;
-import io.github.vciconnector.keys.Digests;
 import io.github.vciconnector.session.ServerSecrets;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +26,7 @@ class OfferSecretsRotationTest {
     @Test
     void preAuthorizedCodeWhenMadeBeforeRotationThenRecomputedDuringGraceOnly() {
         String code = before.preAuthorizedCode(offerId);
-        String storedHash = Digests.sha256(code);
+        String storedHash = Sha256.base64Url(code);
         assertThat(during.preAuthorizedCode(offerId, storedHash)).contains(code);
         assertThat(during.isPreAuthorizedCode(offerId, code)).isTrue();
         assertThat(during.preAuthorizedCode(offerId)).as("new codes use the current key").isNotEqualTo(code);

@@ -1,10 +1,10 @@
 package io.github.vciconnector.offer;
 
-import io.github.vciconnector.session.OfferId;
+import io.github.vciconnector.jose.Sha256;
+import io.github.vciconnector.session.IssuanceSession;
 import io.github.vciconnector.session.OfferCreated;
 import io.github.vciconnector.session.OfferEnded;
-import io.github.vciconnector.keys.Digests;
-import io.github.vciconnector.session.IssuanceSession;
+import io.github.vciconnector.session.OfferId;
 import io.github.vciconnector.session.OfferStatus;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
@@ -124,7 +124,7 @@ class OfferServiceTest {
     void createWhenIdempotencyEntryStoredThenItHoldsNoClaimValue() {
         offers.create(request(claims(), null, null), "key-1");
 
-        String stored = fixture.store.putIfAbsent(Digests.sha256("key-1"), "probe", Duration.ofMinutes(1));
+        String stored = fixture.store.putIfAbsent(Sha256.base64Url("key-1"), "probe", Duration.ofMinutes(1));
         assertThat(stored).doesNotContain("Erika", "Mustermann");
     }
 

@@ -1,7 +1,7 @@
 package io.github.vciconnector.replicas;
 
 import io.github.vciconnector.config.ConfigurationFailureAnalyzer;
-import io.github.vciconnector.keys.Digests;
+import io.github.vciconnector.jose.Sha256;
 import io.github.vciconnector.session.ServerSecrets;
 import io.github.vciconnector.session.redis.LocalRedis;
 import org.junit.jupiter.api.AfterAll;
@@ -12,8 +12,6 @@ import org.springframework.data.redis.connection.DataType;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.http.HttpRequest;
@@ -30,6 +28,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -101,12 +101,12 @@ class MasterSecretRedisTest {
         }
 
         // Every value found, used as an HMAC key directly or as a master secret, derives neither the code nor a tx_code hash that verifies
-        String codeHash = Digests.sha256(code);
+        String codeHash = Sha256.base64Url(code);
         String storedTxCodeHash = storedMember(dump, "txCodeHash");
         List<String> candidates = new ArrayList<>();
         for (byte[] key : candidateKeys(everything)) {
             String derivedCode = b64(hmac(key, "pre-authorized-code:" + offerId));
-            assertThat(Digests.sha256(derivedCode)).isNotEqualTo(codeHash);
+            assertThat(Sha256.base64Url(derivedCode)).isNotEqualTo(codeHash);
             assertThat(b64(hmac(key, "tx-code:" + offerId + ":" + txCode))).isNotEqualTo(storedTxCodeHash);
             candidates.add(derivedCode);
         }

@@ -1,7 +1,7 @@
 package io.github.vciconnector.session;
 
 import io.github.vciconnector.config.RandomTokens;
-import io.github.vciconnector.keys.Digests;
+import io.github.vciconnector.jose.Sha256;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullSource;
@@ -46,7 +46,7 @@ class StoreKeysTest {
     @Test
     void tokenHashWhenSha256OfACodeThenAccepted() {
         String code = secrets.preAuthorizedCode(secrets.newOfferId());
-        assertThat(TokenHash.parse(Digests.sha256(code))).contains(new TokenHash(Digests.sha256(code)));
+        assertThat(TokenHash.parse(Sha256.base64Url(code))).contains(new TokenHash(Sha256.base64Url(code)));
     }
 
     @ParameterizedTest
