@@ -36,7 +36,6 @@ public final class MetadataDocuments {
     private final String issuerMetadataPath;
     private final String authorizationServerMetadataPath;
     private final CredentialIssuerMetadata issuer;
-    private final AuthorizationServerMetadata authorizationServer;
     private final String issuerIdentifier;
     private final SigningKey accessKey;
     private final Clock clock;
@@ -47,7 +46,6 @@ public final class MetadataDocuments {
     public MetadataDocuments(ConnectorProperties connector, CredentialConfigurations configurations, WalletTrustPolicy trust,
                              SigningKey accessKey, Clock clock) {
         this.issuer = CredentialIssuerMetadata.of(connector, configurations, trust);
-        this.authorizationServer = AuthorizationServerMetadata.of(connector, trust);
         this.issuerIdentifier = connector.issuerIdentifier();
         this.accessKey = accessKey;
         this.clock = clock;
@@ -55,7 +53,7 @@ public final class MetadataDocuments {
         this.authorizationServerMetadataPath = connector.wellKnownPath("oauth-authorization-server");
         this.issuerMetadata = JSONObjectUtils.toJSONString(issuer.toJSONObject()).getBytes(StandardCharsets.UTF_8);
         this.signed = sign(clock.instant());
-        this.authorizationServerMetadata = JSONObjectUtils.toJSONString(authorizationServer.toJSONObject())
+        this.authorizationServerMetadata = JSONObjectUtils.toJSONString(AuthorizationServerMetadata.of(connector, trust).toJSONObject())
                 .getBytes(StandardCharsets.UTF_8);
     }
 
@@ -81,15 +79,6 @@ public final class MetadataDocuments {
         return new Signed(jwt.serialize().getBytes(StandardCharsets.US_ASCII), renewAt);
     }
 
-    /** The Credential Issuer Metadata these documents render. */
-    public CredentialIssuerMetadata credentialIssuerMetadata() {
-        return issuer;
-    }
-
-    /** The Authorization Server Metadata these documents render. */
-    public AuthorizationServerMetadata authorizationServer() {
-        return authorizationServer;
-    }
 
     public String issuerMetadataPath() {
         return issuerMetadataPath;
