@@ -28,12 +28,14 @@ final class ConnectorProcess implements AutoCloseable {
     private final Process process;
     private final int publicPort;
     private final int managementPort;
+    private final long startNanos;
     private final long readyNanos;
     private final Path log;
     private final long clockTicksPerSecond;
 
-    private ConnectorProcess(Process process, int publicPort, int managementPort, long readyNanos, Path log) {
+    private ConnectorProcess(Process process, int publicPort, int managementPort, long startNanos, long readyNanos, Path log) {
         this.process = process;
+        this.startNanos = startNanos;
         this.publicPort = publicPort;
         this.managementPort = managementPort;
         this.readyNanos = readyNanos;
@@ -43,11 +45,17 @@ final class ConnectorProcess implements AutoCloseable {
 
     /** Starts the jar and returns once {@code /actuator/health} answers UP on the management port. */
     static ConnectorProcess start(BenchOptions options, Path jar, Path certs, Path workDir) throws Exception {
+        return start(options, jar, certs, workDir, List.of());
+    }
+
+    /** @param extraJvm JVM options after {@code --server-jvm}'s, e.g. the class-data-sharing archive of {@link #withCds} */
+    static ConnectorProcess start(BenchOptions options, Path jar, Path certs, Path workDir, List<String> extraJvm) throws Exception {
         int publicPort = freePort();
         int managementPort = freePort();
         var command = new ArrayList<String>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(options.serverJvm());
+        command.addAll(extraJvm);
         // From the start: starting a recording later deoptimises compiled code and distorts the measured run.
         if (options.jfr() != null) command.add("-XX:StartFlightRecording=name=bench,settings=profile");
         command.add("-jar");
@@ -67,7 +75,7 @@ final class ConnectorProcess implements AutoCloseable {
                 var response = client.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(1)).build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
-                    return new ConnectorProcess(process, publicPort, managementPort, System.nanoTime() - start, log);
+                    return new ConnectorProcess(process, publicPort, managementPort, start, System.nanoTime() - start, log);
                 }
             } catch (IOException e) {
                 // not listening yet
@@ -76,6 +84,42 @@ final class ConnectorProcess implements AutoCloseable {
         }
         process.destroyForcibly();
         throw new IllegalStateException("connector not ready within 60 s, see " + log);
+    }
+
+    /**
+     * The Docker image's way of running the connector (Dockerfile, docs/performance.md "Start-up"): the jar extracted
+     * with Spring Boot's jar mode, and an AppCDS archive written by a training run that stops once the context is
+     * refreshed. The training run uses the benchmark's own configuration and {@code --server-jvm}, as an archive only
+     * serves a JVM started with compatible options. Returns the extracted jar and the options that use the archive.
+     */
+    static Cds withCds(BenchOptions options, Path jar, Path certs, Path workDir) throws Exception {
+        Path dir = Files.createTempDirectory("bench-cds-");
+        run(java(), "-Djarmode=tools", "-jar", jar.toString(), "extract", "--destination", dir.toString());
+        Path extracted = dir.resolve(jar.getFileName());
+        Path archive = dir.resolve("app.jsa");
+        var command = new ArrayList<String>();
+        command.add(java());
+        command.addAll(options.serverJvm());
+        command.addAll(List.of("-XX:ArchiveClassesAtExit=" + archive, "-Dspring.context.exit=onRefresh", "-jar", extracted.toString()));
+        var builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
+        builder.environment().putAll(environment(options, certs, freePort(), freePort(), workDir));
+        Path log = Files.createTempFile("connector-cds-training-", ".log");
+        builder.redirectOutput(log.toFile());
+        long start = System.nanoTime();
+        Process training = builder.start();
+        if (!training.waitFor(120, TimeUnit.SECONDS) || !Files.exists(archive)) {
+            training.destroyForcibly();
+            throw new IllegalStateException("CDS training run failed, see " + log);
+        }
+        return new Cds(extracted, List.of("-XX:SharedArchiveFile=" + archive), Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** An extracted connector jar, the JVM options that use its archive, and how long the training run took. */
+    record Cds(Path jar, List<String> jvmOptions, Duration training) {
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     private static Map<String, String> environment(BenchOptions options, Path certs, int publicPort, int managementPort,
@@ -127,6 +171,17 @@ final class ConnectorProcess implements AutoCloseable {
 
     Duration ready() {
         return Duration.ofNanos(readyNanos);
+    }
+
+    /** Time since the process was started. */
+    Duration sinceStart() {
+        return Duration.ofNanos(System.nanoTime() - startNanos);
+    }
+
+    /** CPU ticks of the JIT compiler threads so far (C1 and C2). */
+    long compilerTicks() throws IOException {
+        return cpuTicksByThreadGroup().entrySet().stream().filter(e -> e.getKey().contains("CompilerThre"))
+                .mapToLong(Map.Entry::getValue).sum();
     }
 
     /** The line in which Spring Boot reports its own start time, e.g. "Started ConnectorApplication in 2.1 seconds". */
