@@ -7,7 +7,7 @@ import java.util.List;
  * Command line of {@link BenchRunner}. Every option has a default that fits a 2-core machine in well under a minute
  * per phase; {@code --help} prints them.
  *
- * @param flows       complete flows in the measured run at maximum throughput
+ * @param flows       complete flows in the measured run at maximum throughput (0: only the warm-up curve)
  * @param warmup      flows run first and not measured (JIT, connection pools, DPoP nonces)
  * @param concurrency load-generator threads (each with its own HTTP client) running flows at the same time
  * @param mode        how the wallets behave in the main runs: realistic (default) or pooled ({@code --pooled})
@@ -39,11 +39,12 @@ record BenchOptions(int flows, int warmup, int concurrency, BenchWallet.Mode mod
                            thread); the default is the realistic mode (fresh DPoP and holder keys every flow)
               --compare N  flows measured in the other mode after the main run, after N/2 flows of warm-up (0 skips)
               --curve N    warm-up curve: N realistic flows on a cold connector of its own, CPU per --window flows (0 skips)
+              --flows 0    only the warm-up curve (and the floor): no main run
               --cds        connector started extracted with an AppCDS archive from a training run, as the Docker image
             """;
 
     BenchOptions {
-        if (flows < 1 || warmup < 0 || concurrency < 1 || offers < 0 || compare < 0 || curve < 0 || window < 1) {
+        if (flows < 0 || warmup < 0 || concurrency < 1 || offers < 0 || compare < 0 || curve < 0 || window < 1) {
             throw new IllegalArgumentException("counts must be positive");
         }
         if (curve > 0 && curve < window) throw new IllegalArgumentException("--curve must be at least --window");

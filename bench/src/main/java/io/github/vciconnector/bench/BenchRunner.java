@@ -60,6 +60,10 @@ public final class BenchRunner {
                     report.curve(WarmupCurve.run(cold, wallets, pool, options.curve(), options.window(), keys));
                 }
             }
+            if (options.flows() == 0) {
+                System.out.println(report);
+                return;
+            }
             try (ConnectorProcess connector = ConnectorProcess.start(options, jar, certs, root, extraJvm)) {
                 report.started(connector);
                 var wallets = BenchWallet.threads(connector, population, options.mode(), options.concurrency());
