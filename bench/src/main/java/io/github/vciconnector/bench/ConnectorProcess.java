@@ -50,8 +50,9 @@ final class ConnectorProcess implements AutoCloseable {
 
     /** @param extraJvm JVM options after {@code --server-jvm}'s, e.g. the class-data-sharing archive of {@link #withCds} */
     static ConnectorProcess start(BenchOptions options, Path jar, Path certs, Path workDir, List<String> extraJvm) throws Exception {
-        int publicPort = freePort();
-        int managementPort = freePort();
+        int[] ports = freePorts();
+        int publicPort = ports[0];
+        int managementPort = ports[1];
         var command = new ArrayList<String>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(options.serverJvm());
@@ -102,7 +103,8 @@ final class ConnectorProcess implements AutoCloseable {
         command.addAll(options.serverJvm());
         command.addAll(List.of("-XX:ArchiveClassesAtExit=" + archive, "-Dspring.context.exit=onRefresh", "-jar", extracted.toString()));
         var builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
-        builder.environment().putAll(environment(options, certs, freePort(), freePort(), workDir));
+        int[] ports = freePorts();
+        builder.environment().putAll(environment(options, certs, ports[0], ports[1], workDir));
         Path log = Files.createTempFile("connector-cds-training-", ".log");
         builder.redirectOutput(log.toFile());
         long start = System.nanoTime();
@@ -264,9 +266,10 @@ final class ConnectorProcess implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+    /** Two distinct free ports: both sockets are open at once, so the system cannot hand out the same port twice. */
+    private static int[] freePorts() throws IOException {
+        try (var first = new ServerSocket(0); var second = new ServerSocket(0)) {
+            return new int[] {first.getLocalPort(), second.getLocalPort()};
         }
     }
 }
