@@ -22,18 +22,21 @@ import java.util.List;
  * @param jar         the connector jar to start
  * @param serverJvm   JVM options of the connector process
  * @param cds         start the connector extracted, with an AppCDS archive from a training run (as the Docker image)
+ * @param aot         flows of a training run that writes a JDK 25 AOT cache (classes and method profiles), 0 for none
+ * @param serverJava  the connector's {@code java} executable, or null for the load generator's own
  * @param jfr         a file to record the connector's measured run into (JDK Flight Recorder), or null
  * @param floorCounts ECDSA operations per flow of the connector version under test
  */
 record BenchOptions(int flows, int warmup, int concurrency, BenchWallet.Mode mode, int wallets, int compare, int curve,
                     int window, String store, String redisUrl, int offers, boolean halfRate, Path jar,
-                    List<String> serverJvm, boolean cds, Path jfr, CryptoFloor.Counts floorCounts) {
+                    List<String> serverJvm, boolean cds, int aot, Path serverJava, Path jfr,
+                    CryptoFloor.Counts floorCounts) {
 
     static final String USAGE = """
             bench/run [--flows 6000] [--warmup 12000] [--concurrency 8] [--pooled] [--wallets 1000] [--compare 4000]
                       [--curve 10000] [--window 500] [--store memory|redis] [--redis-url redis://localhost:6379]
                       [--offers 100000] [--no-half-rate] [--jar connector/target/issuer-connector-<version>.jar]
-                      [--server-jvm "-Xms1g -Xmx1g -XX:+UseG1GC"] [--cds] [--jfr file.jfr]
+                      [--server-jvm "-Xms1g -Xmx1g -XX:+UseG1GC"] [--cds] [--aot 0] [--server-java PATH] [--jfr file.jfr]
                       [--floor-counts 1,4,2,0]  (signs, verifies with a new key, with a kept key, X.509 per flow)
               --pooled     main runs in the pooled mode (keys from a pool of 16 per thread, one wallet instance per
                            thread); the default is the realistic mode (fresh DPoP and holder keys every flow)
@@ -41,12 +44,17 @@ record BenchOptions(int flows, int warmup, int concurrency, BenchWallet.Mode mod
               --curve N    warm-up curve: N realistic flows on a cold connector of its own, CPU per --window flows (0 skips)
               --flows 0    only the warm-up curve (and the floor): no main run
               --cds        connector started extracted with an AppCDS archive from a training run, as the Docker image
+              --aot N      JDK 24+ (--server-java): a training run of N realistic flows writes an AOT cache
+                           (-XX:AOTCacheOutput; on JDK 25 with method profiles), the connector then starts with it
+              --server-java PATH  the connector's java executable (default: the load generator's)
             """;
 
     BenchOptions {
         if (flows < 0 || warmup < 0 || concurrency < 1 || offers < 0 || compare < 0 || curve < 0 || window < 1) {
             throw new IllegalArgumentException("counts must be positive");
         }
+        if (cds && aot > 0) throw new IllegalArgumentException("--cds and --aot exclude each other");
+        if (aot < 0) throw new IllegalArgumentException("--aot is a flow count");
         if (curve > 0 && curve < window) throw new IllegalArgumentException("--curve must be at least --window");
         if (wallets < concurrency) throw new IllegalArgumentException("--wallets must be at least --concurrency");
         if (!store.equals("memory") && !store.equals("redis")) throw new IllegalArgumentException("--store is memory or redis");
@@ -71,6 +79,8 @@ record BenchOptions(int flows, int warmup, int concurrency, BenchWallet.Mode mod
         int offers = 100_000;
         boolean halfRate = true;
         boolean cds = false;
+        int aot = 0;
+        Path serverJava = null;
         Path jar = null;
         String serverJvm = "-Xms1g -Xmx1g -XX:+UseG1GC";
         Path jfr = null;
@@ -97,6 +107,8 @@ record BenchOptions(int flows, int warmup, int concurrency, BenchWallet.Mode mod
                         case "--offers" -> offers = Integer.parseInt(value);
                         case "--jar" -> jar = Path.of(value);
                         case "--server-jvm" -> serverJvm = value;
+                        case "--aot" -> aot = Integer.parseInt(value);
+                        case "--server-java" -> serverJava = Path.of(value);
                         case "--jfr" -> jfr = Path.of(value).toAbsolutePath();
                         case "--floor-counts" -> counts = CryptoFloor.Counts.parse(value);
                         default -> throw new IllegalArgumentException("unknown option " + name + "\n" + USAGE);
@@ -105,6 +117,6 @@ record BenchOptions(int flows, int warmup, int concurrency, BenchWallet.Mode mod
             }
         }
         return new BenchOptions(flows, warmup, concurrency, mode, wallets, compare, curve, window, store, redisUrl, offers,
-                halfRate, jar, List.of(serverJvm.trim().split("\\s+")), cds, jfr, counts);
+                halfRate, jar, List.of(serverJvm.trim().split("\\s+")), cds, aot, serverJava, jfr, counts);
     }
 }

@@ -53,6 +53,23 @@ public final class BenchRunner {
         var population = BenchWallet.Population.of(provider, options.wallets());
         ExecutorService pool = LoadPhase.pool(options.concurrency());
         try {
+            if (options.aot() > 0) {
+                // JDK 24+ AOT cache (JEP 483, 514, 515): a training run that serves real flows, so that the cache holds
+                // the classes of the request path and, on JDK 25, the method profiles the JIT would otherwise collect.
+                Path dir = Files.createTempDirectory("bench-aot-");
+                Path extracted = ConnectorProcess.extract(options, jar, dir);
+                Path cache = dir.resolve("app.aot");
+                long start = System.nanoTime();
+                ConnectorProcess training = ConnectorProcess.start(options, extracted, certs, root,
+                        List.of("-XX:AOTCacheOutput=" + cache));
+                var trainers = BenchWallet.threads(training, population, BenchWallet.Mode.REALISTIC, options.concurrency());
+                LoadPhase.run("AOT training", training, trainers, pool, options.aot(), 0);
+                training.stop(java.time.Duration.ofMinutes(5));
+                if (!Files.exists(cache)) throw new IllegalStateException("no AOT cache written, see " + training.log());
+                report.aot(options.aot(), (System.nanoTime() - start) / 1e9, cache);
+                jar = extracted;
+                extraJvm = List.of("-XX:AOTCache=" + cache);
+            }
             if (options.curve() > 0) {
                 FreshKeys keys = FreshKeys.forFlows(options.curve());
                 try (ConnectorProcess cold = ConnectorProcess.start(options, jar, certs, root, extraJvm)) {

@@ -54,7 +54,7 @@ final class ConnectorProcess implements AutoCloseable {
         int publicPort = ports[0];
         int managementPort = ports[1];
         var command = new ArrayList<String>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(java(options));
         command.addAll(options.serverJvm());
         command.addAll(extraJvm);
         // From the start: starting a recording later deoptimises compiled code and distorts the measured run.
@@ -69,7 +69,7 @@ final class ConnectorProcess implements AutoCloseable {
         Process process = builder.start();
         URI health = URI.create("http://localhost:" + managementPort + "/actuator/health");
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        long deadline = start + TimeUnit.SECONDS.toNanos(60);
+        long deadline = start + TimeUnit.SECONDS.toNanos(180);
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) throw new IllegalStateException("connector exited, see " + log);
             try {
@@ -84,7 +84,7 @@ final class ConnectorProcess implements AutoCloseable {
             Thread.sleep(10);
         }
         process.destroyForcibly();
-        throw new IllegalStateException("connector not ready within 60 s, see " + log);
+        throw new IllegalStateException("connector not ready within 180 s, see " + log);
     }
 
     /**
@@ -95,11 +95,10 @@ final class ConnectorProcess implements AutoCloseable {
      */
     static Cds withCds(BenchOptions options, Path jar, Path certs, Path workDir) throws Exception {
         Path dir = Files.createTempDirectory("bench-cds-");
-        run(java(), "-Djarmode=tools", "-jar", jar.toString(), "extract", "--destination", dir.toString());
-        Path extracted = dir.resolve(jar.getFileName());
+        Path extracted = extract(options, jar, dir);
         Path archive = dir.resolve("app.jsa");
         var command = new ArrayList<String>();
-        command.add(java());
+        command.add(java(options));
         command.addAll(options.serverJvm());
         command.addAll(List.of("-XX:ArchiveClassesAtExit=" + archive, "-Dspring.context.exit=onRefresh", "-jar", extracted.toString()));
         var builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
@@ -120,7 +119,15 @@ final class ConnectorProcess implements AutoCloseable {
     record Cds(Path jar, List<String> jvmOptions, Duration training) {
     }
 
-    private static String java() {
+    /** Spring Boot's extracted layout (a jar with its libraries beside it), which CDS and the AOT cache need. */
+    static Path extract(BenchOptions options, Path jar, Path dir) {
+        run(java(options), "-Djarmode=tools", "-jar", jar.toString(), "extract", "--destination", dir.toString());
+        return dir.resolve(jar.getFileName());
+    }
+
+    /** The connector's java: {@code --server-java}, else the load generator's own. */
+    private static String java(BenchOptions options) {
+        if (options.serverJava() != null) return options.serverJava().toString();
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
@@ -248,8 +255,13 @@ final class ConnectorProcess implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        stop(Duration.ofSeconds(15));
+    }
+
+    /** Stops the process (SIGTERM: graceful shutdown, then the JVM's exit work, e.g. writing an AOT cache). */
+    void stop(Duration wait) throws InterruptedException {
         process.destroy();
-        if (!process.waitFor(15, TimeUnit.SECONDS)) process.destroyForcibly().waitFor();
+        if (!process.waitFor(wait.toMillis(), TimeUnit.MILLISECONDS)) process.destroyForcibly().waitFor();
     }
 
     static String run(String... command) {

@@ -38,8 +38,9 @@ final class Report {
                 options.store(), options.concurrency(), options.flows(), options.warmup(),
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
         line("main mode: %s", options.mode().label(options.wallets()));
-        line("connector JVM options: %s%s", String.join(" ", options.serverJvm()),
-                options.cds() ? " + extracted jar with an AppCDS archive (--cds)" : "");
+        line("connector JVM: %s, options %s%s", options.serverJava() == null ? "the load generator's" : options.serverJava(),
+                String.join(" ", options.serverJvm()), options.cds() ? " + extracted jar with an AppCDS archive (--cds)"
+                        : options.aot() > 0 ? " + extracted jar with an AOT cache from a training run (--aot)" : "");
     }
 
     void machine(String loadAverage) {
@@ -56,6 +57,11 @@ final class Report {
     void cds(ConnectorProcess.Cds cds) {
         line("AppCDS: training run %.1f s, connector started from %s with %s", cds.training().toNanos() / 1e9, cds.jar(),
                 String.join(" ", cds.jvmOptions()));
+    }
+
+    void aot(int flows, double seconds, java.nio.file.Path cache) {
+        line("AOT cache: training run of %d realistic flows and writing the cache took %.1f s; connector started with"
+                + " -XX:AOTCache=%s", flows, seconds, cache);
     }
 
     void floor(CryptoFloor.Costs costs) {
