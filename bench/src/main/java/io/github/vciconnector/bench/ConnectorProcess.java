@@ -108,7 +108,7 @@ final class ConnectorProcess implements AutoCloseable {
         builder.redirectOutput(log.toFile());
         long start = System.nanoTime();
         Process training = builder.start();
-        if (!training.waitFor(120, TimeUnit.SECONDS) || !Files.exists(archive)) {
+        if (!training.waitFor(300, TimeUnit.SECONDS) || !Files.exists(archive)) {
             training.destroyForcibly();
             throw new IllegalStateException("CDS training run failed, see " + log);
         }
