@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -40,35 +39,81 @@ public final class BenchRunner {
         ConnectorProcess.run(root.resolve("certs/generate-dev-certs.sh").toString(), certs.toString());
         var report = new Report(options);
         report.machine(ConnectorProcess.run("cat", "/proc/loadavg").trim());
-        try (ConnectorProcess connector = ConnectorProcess.start(options, jar, certs, root)) {
-            report.started(connector);
-            WalletProvider provider = WalletProvider.fromPem(certs.resolve("wallet-provider-ca.pem"),
-                    certs.resolve("wallet-provider-ca.key"), Clock.systemUTC());
-            report.floor(CryptoFloor.measure(certificate(provider.x5c().get(0)), anchor(certs), 1.0));
-            ExecutorService pool = LoadPhase.pool(options.concurrency());
-            try {
-                var wallets = new ArrayList<BenchWallet>();
-                for (int i = 0; i < options.concurrency(); i++) wallets.add(new BenchWallet(connector, provider, i));
-                if (options.warmup() > 0) report.phase(LoadPhase.run("warm-up", connector, wallets, pool, options.warmup(), 0), false);
+        List<String> extraJvm = List.of();
+        if (options.cds()) {
+            ConnectorProcess.Cds cds = ConnectorProcess.withCds(options, jar, certs, root);
+            report.cds(cds);
+            jar = cds.jar();
+            extraJvm = cds.jvmOptions();
+        }
+        WalletProvider provider = WalletProvider.fromPem(certs.resolve("wallet-provider-ca.pem"),
+                certs.resolve("wallet-provider-ca.key"), Clock.systemUTC());
+        report.floor(CryptoFloor.measure(certificate(provider.x5c().get(0)), anchor(certs), 1.0));
+        // The wallet instances (keys and attestations) exist before any connector starts.
+        var population = BenchWallet.Population.of(provider, options.wallets());
+        ExecutorService pool = LoadPhase.pool(options.concurrency());
+        try {
+            if (options.aot() > 0) {
+                // JDK 24+ AOT cache (JEP 483, 514, 515): a training run that serves real flows, so that the cache holds
+                // the classes of the request path and, on JDK 25, the method profiles the JIT would otherwise collect.
+                Path dir = Files.createTempDirectory("bench-aot-");
+                Path extracted = ConnectorProcess.extract(options, jar, dir);
+                Path cache = dir.resolve("app.aot");
+                long start = System.nanoTime();
+                ConnectorProcess training = ConnectorProcess.start(options, extracted, certs, root,
+                        List.of("-XX:AOTCacheOutput=" + cache));
+                var trainers = BenchWallet.threads(training, population, BenchWallet.Mode.REALISTIC, options.concurrency());
+                LoadPhase.run("AOT training", training, trainers, pool, options.aot(), 0);
+                training.stop(java.time.Duration.ofMinutes(5));
+                if (!Files.exists(cache)) throw new IllegalStateException("no AOT cache written, see " + training.log());
+                report.aot(options.aot(), (System.nanoTime() - start) / 1e9, cache);
+                jar = extracted;
+                extraJvm = List.of("-XX:AOTCache=" + cache);
+            }
+            if (options.curve() > 0) {
+                FreshKeys keys = FreshKeys.forFlows(options.curve());
+                try (ConnectorProcess cold = ConnectorProcess.start(options, jar, certs, root, extraJvm)) {
+                    var wallets = BenchWallet.threads(cold, population, BenchWallet.Mode.REALISTIC, options.concurrency());
+                    report.curve(WarmupCurve.run(cold, wallets, pool, options.curve(), options.window(), keys));
+                }
+            }
+            if (options.flows() == 0) {
+                System.out.println(report);
+                return;
+            }
+            try (ConnectorProcess connector = ConnectorProcess.start(options, jar, certs, root, extraJvm)) {
+                report.started(connector);
+                var wallets = BenchWallet.threads(connector, population, options.mode(), options.concurrency());
+                if (options.warmup() > 0) {
+                    report.phase(LoadPhase.run("warm-up", connector, wallets, pool, options.warmup(), 0), options.mode(), Report.Kind.WARMUP);
+                }
                 LoadPhase.Result max = LoadPhase.run("maximum throughput", connector, wallets, pool, options.flows(), 0);
-                report.phase(max, true);
+                report.phase(max, options.mode(), Report.Kind.MAXIMUM);
                 if (options.jfr() != null) connector.dumpFlightRecording(options.jfr(), max.wall().toSeconds() + 1);
                 report.idle(idleCpu(connector, 5));
                 if (options.halfRate()) {
                     double rate = max.flowsPerSecond() / 2;
                     report.phase(LoadPhase.run(String.format("half of maximum (%.0f flows/s paced)", rate), connector,
-                            wallets, pool, Math.max(1, options.flows() / 2), rate), true);
+                            wallets, pool, Math.max(1, options.flows() / 2), rate), options.mode(), Report.Kind.HALF_RATE);
+                }
+                if (options.compare() > 0) {
+                    // The same connector, already warm: the other mode's figure at the same point of the JIT's work.
+                    var others = BenchWallet.threads(connector, population, options.otherMode(), options.concurrency());
+                    report.phase(LoadPhase.run("comparison warm-up", connector, others, pool, Math.max(1, options.compare() / 2), 0),
+                            options.otherMode(), Report.Kind.WARMUP);
+                    report.phase(LoadPhase.run("comparison at maximum throughput", connector, others, pool, options.compare(), 0),
+                            options.otherMode(), Report.Kind.COMPARISON);
                 }
                 if (options.offers() > 0) {
                     report.heap(HeapPerOffer.measure(connector, pool, options.concurrency(), options.offers()));
                 }
-            } finally {
-                pool.shutdownNow();
+                report.machine(ConnectorProcess.run("cat", "/proc/loadavg").trim());
+                if (options.store().equals("redis")) deleteRedisKeys(options.redisUrl(), ConnectorProcess.redisKeyPrefix());
+                System.out.println(report);
+                System.out.println("connector log: " + connector.log());
             }
-            report.machine(ConnectorProcess.run("cat", "/proc/loadavg").trim());
-            if (options.store().equals("redis")) deleteRedisKeys(options.redisUrl(), ConnectorProcess.redisKeyPrefix());
-            System.out.println(report);
-            System.out.println("connector log: " + connector.log());
+        } finally {
+            pool.shutdownNow();
         }
     }
 

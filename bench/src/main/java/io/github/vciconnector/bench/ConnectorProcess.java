@@ -28,12 +28,14 @@ final class ConnectorProcess implements AutoCloseable {
     private final Process process;
     private final int publicPort;
     private final int managementPort;
+    private final long startNanos;
     private final long readyNanos;
     private final Path log;
     private final long clockTicksPerSecond;
 
-    private ConnectorProcess(Process process, int publicPort, int managementPort, long readyNanos, Path log) {
+    private ConnectorProcess(Process process, int publicPort, int managementPort, long startNanos, long readyNanos, Path log) {
         this.process = process;
+        this.startNanos = startNanos;
         this.publicPort = publicPort;
         this.managementPort = managementPort;
         this.readyNanos = readyNanos;
@@ -43,11 +45,18 @@ final class ConnectorProcess implements AutoCloseable {
 
     /** Starts the jar and returns once {@code /actuator/health} answers UP on the management port. */
     static ConnectorProcess start(BenchOptions options, Path jar, Path certs, Path workDir) throws Exception {
-        int publicPort = freePort();
-        int managementPort = freePort();
+        return start(options, jar, certs, workDir, List.of());
+    }
+
+    /** @param extraJvm JVM options after {@code --server-jvm}'s, e.g. the class-data-sharing archive of {@link #withCds} */
+    static ConnectorProcess start(BenchOptions options, Path jar, Path certs, Path workDir, List<String> extraJvm) throws Exception {
+        int[] ports = freePorts();
+        int publicPort = ports[0];
+        int managementPort = ports[1];
         var command = new ArrayList<String>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(java(options));
         command.addAll(options.serverJvm());
+        command.addAll(extraJvm);
         // From the start: starting a recording later deoptimises compiled code and distorts the measured run.
         if (options.jfr() != null) command.add("-XX:StartFlightRecording=name=bench,settings=profile");
         command.add("-jar");
@@ -60,14 +69,14 @@ final class ConnectorProcess implements AutoCloseable {
         Process process = builder.start();
         URI health = URI.create("http://localhost:" + managementPort + "/actuator/health");
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        long deadline = start + TimeUnit.SECONDS.toNanos(60);
+        long deadline = start + TimeUnit.SECONDS.toNanos(180);
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) throw new IllegalStateException("connector exited, see " + log);
             try {
                 var response = client.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(1)).build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
-                    return new ConnectorProcess(process, publicPort, managementPort, System.nanoTime() - start, log);
+                    return new ConnectorProcess(process, publicPort, managementPort, start, System.nanoTime() - start, log);
                 }
             } catch (IOException e) {
                 // not listening yet
@@ -75,7 +84,51 @@ final class ConnectorProcess implements AutoCloseable {
             Thread.sleep(10);
         }
         process.destroyForcibly();
-        throw new IllegalStateException("connector not ready within 60 s, see " + log);
+        throw new IllegalStateException("connector not ready within 180 s, see " + log);
+    }
+
+    /**
+     * The Docker image's way of running the connector (Dockerfile, docs/performance.md "Start-up"): the jar extracted
+     * with Spring Boot's jar mode, and an AppCDS archive written by a training run that stops once the context is
+     * refreshed. The training run uses the benchmark's own configuration and {@code --server-jvm}, as an archive only
+     * serves a JVM started with compatible options. Returns the extracted jar and the options that use the archive.
+     */
+    static Cds withCds(BenchOptions options, Path jar, Path certs, Path workDir) throws Exception {
+        Path dir = Files.createTempDirectory("bench-cds-");
+        Path extracted = extract(options, jar, dir);
+        Path archive = dir.resolve("app.jsa");
+        var command = new ArrayList<String>();
+        command.add(java(options));
+        command.addAll(options.serverJvm());
+        command.addAll(List.of("-XX:ArchiveClassesAtExit=" + archive, "-Dspring.context.exit=onRefresh", "-jar", extracted.toString()));
+        var builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
+        int[] ports = freePorts();
+        builder.environment().putAll(environment(options, certs, ports[0], ports[1], workDir));
+        Path log = Files.createTempFile("connector-cds-training-", ".log");
+        builder.redirectOutput(log.toFile());
+        long start = System.nanoTime();
+        Process training = builder.start();
+        if (!training.waitFor(300, TimeUnit.SECONDS) || !Files.exists(archive)) {
+            training.destroyForcibly();
+            throw new IllegalStateException("CDS training run failed, see " + log);
+        }
+        return new Cds(extracted, List.of("-XX:SharedArchiveFile=" + archive), Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** An extracted connector jar, the JVM options that use its archive, and how long the training run took. */
+    record Cds(Path jar, List<String> jvmOptions, Duration training) {
+    }
+
+    /** Spring Boot's extracted layout (a jar with its libraries beside it), which CDS and the AOT cache need. */
+    static Path extract(BenchOptions options, Path jar, Path dir) {
+        run(java(options), "-Djarmode=tools", "-jar", jar.toString(), "extract", "--destination", dir.toString());
+        return dir.resolve(jar.getFileName());
+    }
+
+    /** The connector's java: {@code --server-java}, else the load generator's own. */
+    private static String java(BenchOptions options) {
+        if (options.serverJava() != null) return options.serverJava().toString();
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     private static Map<String, String> environment(BenchOptions options, Path certs, int publicPort, int managementPort,
@@ -127,6 +180,17 @@ final class ConnectorProcess implements AutoCloseable {
 
     Duration ready() {
         return Duration.ofNanos(readyNanos);
+    }
+
+    /** Time since the process was started. */
+    Duration sinceStart() {
+        return Duration.ofNanos(System.nanoTime() - startNanos);
+    }
+
+    /** CPU ticks of the JIT compiler threads so far (C1 and C2). */
+    long compilerTicks() throws IOException {
+        return cpuTicksByThreadGroup().entrySet().stream().filter(e -> e.getKey().contains("CompilerThre"))
+                .mapToLong(Map.Entry::getValue).sum();
     }
 
     /** The line in which Spring Boot reports its own start time, e.g. "Started ConnectorApplication in 2.1 seconds". */
@@ -191,8 +255,13 @@ final class ConnectorProcess implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        stop(Duration.ofSeconds(15));
+    }
+
+    /** Stops the process (SIGTERM: graceful shutdown, then the JVM's exit work, e.g. writing an AOT cache). */
+    void stop(Duration wait) throws InterruptedException {
         process.destroy();
-        if (!process.waitFor(15, TimeUnit.SECONDS)) process.destroyForcibly().waitFor();
+        if (!process.waitFor(wait.toMillis(), TimeUnit.MILLISECONDS)) process.destroyForcibly().waitFor();
     }
 
     static String run(String... command) {
@@ -209,9 +278,10 @@ final class ConnectorProcess implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+    /** Two distinct free ports: both sockets are open at once, so the system cannot hand out the same port twice. */
+    private static int[] freePorts() throws IOException {
+        try (var first = new ServerSocket(0); var second = new ServerSocket(0)) {
+            return new int[] {first.getLocalPort(), second.getLocalPort()};
         }
     }
 }

@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntConsumer;
 
 /**
  * Runs N complete flows on the wallets, either as fast as they go (closed loop) or paced at a fixed rate of flow
@@ -39,6 +40,20 @@ final class LoadPhase {
     /** @param flowsPerSecond the pace of flow starts, or 0 for as fast as the wallets go */
     static Result run(String name, ConnectorProcess connector, List<BenchWallet> wallets, ExecutorService pool,
                       int flows, double flowsPerSecond) throws Exception {
+        FreshKeys keys = wallets.get(0).mode() == BenchWallet.Mode.REALISTIC ? FreshKeys.forFlows(flows) : null;
+        return run(name, connector, wallets, pool, flows, flowsPerSecond, keys, done -> { });
+    }
+
+    /**
+     * @param keys      the flows' keys in realistic mode, made before anything is timed (null in pooled mode)
+     * @param completed told the number of flows finished so far after each flow (by the thread that finished it),
+     *                  e.g. to read the server's CPU at window boundaries
+     */
+    static Result run(String name, ConnectorProcess connector, List<BenchWallet> wallets, ExecutorService pool,
+                      int flows, double flowsPerSecond, FreshKeys keys, IntConsumer completed) throws Exception {
+        if (keys != null && keys.flows() < flows) throw new IllegalArgumentException("fewer fresh keys than flows");
+        for (BenchWallet wallet : wallets) wallet.use(keys);
+        var done = new AtomicInteger();
         var perWallet = new ArrayList<Latencies>();
         int refusalsBefore = 0;
         for (BenchWallet wallet : wallets) {
@@ -64,10 +79,11 @@ final class LoadPhase {
                         for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) LockSupport.parkNanos(wait);
                     }
                     try {
-                        wallet.completeFlow();
+                        wallet.completeFlow(ticket);
                     } catch (Exception | AssertionError e) {
                         if (failures.getAndIncrement() == 0) firstFailure[0] = e.toString();
                     }
+                    completed.accept(done.incrementAndGet());
                 }
                 return null;
             }));
