@@ -1,5 +1,6 @@
 package io.github.vciconnector.offer;
 
+import io.github.vciconnector.session.TestSessions;
 import io.github.vciconnector.session.OfferId;
 import io.github.vciconnector.session.IssuanceSession;
 import io.github.vciconnector.session.OfferStatus;
@@ -53,6 +54,6 @@ class OfferExpirySweeperTest {
         var now = fixture.clock.instant();
         return fixture.store.transition(offerId, s -> java.util.Optional.of(s.tokenIssued("jkt", now, now.plus(tokenLifetime))))
                 .flatMap(token -> fixture.store.transition(offerId, s -> java.util.Optional.of(
-                        s.issued(1, now, "n", now.plus(tokenLifetime))))).orElseThrow();
+                        s.issued(TestSessions.entries(1), now, now, "n", now.plus(tokenLifetime))))).orElseThrow();
     }
 }
