@@ -79,7 +79,7 @@ public final class StatusLists {
             }
             for (int index : allocation.get().indices()) references.add(new StatusReference(listId, index));
             metrics.issued(listId, allocation.get().indices().size(), allocation.get().allocated(), allocation.get().size());
-            if (allocation.get().allocated() >= allocation.get().size()) startNextList(listId);
+            if (allocation.get().allocated() >= allocation.get().size()) startNextListEarly(listId);
         }
         return references;
     }
@@ -112,6 +112,15 @@ public final class StatusLists {
         for (StatusReference reference : references) {
             metrics.revoked(reference.list());
             publisher.changed(reference.list());
+        }
+    }
+
+    /** The entries handed out stand: a next list that cannot be made yet (max-lists) is the next request's refusal. */
+    private void startNextListEarly(String full) {
+        try {
+            startNextList(full);
+        } catch (SessionStoreUnavailableException e) {
+            // the health component already warns; issuance stops only when an entry is really missing
         }
     }
 
