@@ -18,19 +18,21 @@ import java.util.List;
  * @param serverJvm  JVM options of the connector process
  * @param jfr        a file to record the connector's measured run into (JDK Flight Recorder), or null
  * @param floorCounts ECDSA operations per flow of the connector version under test
+ * @param statusListGets GETs of one Token Status List after the maximum-throughput phase (0 skips it)
  */
 record BenchOptions(int flows, int warmup, int concurrency, String store, String redisUrl, int offers, boolean halfRate,
-                    Path jar, List<String> serverJvm, Path jfr, CryptoFloor.Counts floorCounts) {
+                    Path jar, List<String> serverJvm, Path jfr, CryptoFloor.Counts floorCounts, int statusListGets) {
 
     static final String USAGE = """
             bench/run [--flows 6000] [--warmup 12000] [--concurrency 8] [--store memory|redis]
                       [--redis-url redis://localhost:6379] [--offers 100000] [--no-half-rate]
                       [--jar connector/target/issuer-connector-<version>.jar] [--server-jvm "-Xms1g -Xmx1g -XX:+UseG1GC"] [--jfr file.jfr]
                       [--floor-counts 1,4,2,0]  (signs, verifies with a new key, with a kept key, X.509 per flow)
+                      [--status-list-gets 20000]  (GETs of one status list after the maximum run; 0 skips them)
             """;
 
     BenchOptions {
-        if (flows < 1 || warmup < 0 || concurrency < 1 || offers < 0) throw new IllegalArgumentException("counts must be positive");
+        if (flows < 1 || warmup < 0 || concurrency < 1 || offers < 0 || statusListGets < 0) throw new IllegalArgumentException("counts must be positive");
         if (!store.equals("memory") && !store.equals("redis")) throw new IllegalArgumentException("--store is memory or redis");
         serverJvm = List.copyOf(serverJvm);
     }
@@ -47,6 +49,7 @@ record BenchOptions(int flows, int warmup, int concurrency, String store, String
         String serverJvm = "-Xms1g -Xmx1g -XX:+UseG1GC";
         Path jfr = null;
         CryptoFloor.Counts counts = CryptoFloor.Counts.CURRENT;
+        int statusListGets = 20_000;
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
             if (name.equals("--no-half-rate")) {
@@ -66,10 +69,11 @@ record BenchOptions(int flows, int warmup, int concurrency, String store, String
                 case "--server-jvm" -> serverJvm = value;
                 case "--jfr" -> jfr = Path.of(value).toAbsolutePath();
                 case "--floor-counts" -> counts = CryptoFloor.Counts.parse(value);
+                case "--status-list-gets" -> statusListGets = Integer.parseInt(value);
                 default -> throw new IllegalArgumentException("unknown option " + name + "\n" + USAGE);
             }
         }
         return new BenchOptions(flows, warmup, concurrency, store, redisUrl, offers, halfRate, jar,
-                List.of(serverJvm.trim().split("\\s+")), jfr, counts);
+                List.of(serverJvm.trim().split("\\s+")), jfr, counts, statusListGets);
     }
 }
