@@ -1,5 +1,6 @@
 package io.github.vciconnector.status;
 
+import io.github.vciconnector.session.SessionStoreUnavailableException;
 import io.github.vciconnector.session.StatusListStore;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -24,6 +25,15 @@ public final class StatusListHealth implements HealthIndicator {
 
     @Override
     public Health health() {
+        try {
+            return check();
+        } catch (SessionStoreUnavailableException e) {
+            // The store's own component reports the outage; this one cannot tell the fill level meanwhile.
+            return Health.unknown().withDetail("current_list", "store unavailable").build();
+        }
+    }
+
+    private Health check() {
         var current = store.currentList().flatMap(store::read);
         if (current.isEmpty()) return Health.up().withDetail("current_list", "none yet").build();
         double fill = (double) current.get().allocated() / current.get().size();
