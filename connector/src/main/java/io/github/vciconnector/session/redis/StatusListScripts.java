@@ -51,10 +51,13 @@ final class StatusListScripts {
               local index = -1
               for j = 1, k do
                 local candidate = tonumber(ARGV[3 + c * k + j])
-                if redis.call('SETBIT', KEYS[2], candidate, 1) == 0 then index = candidate break end
+                if candidate >= 0 and candidate < size and redis.call('SETBIT', KEYS[2], candidate, 1) == 0 then
+                  index = candidate
+                  break
+                end
               end
               if index < 0 then
-                local from = math.floor(tonumber(ARGV[3 + c * k + k]) / 8)
+                local from = math.min(math.floor(tonumber(ARGV[3 + c * k + k]) / 8), math.floor((size - 1) / 8))
                 index = redis.call('BITPOS', KEYS[2], 0, from)
                 if index < 0 or index >= size then index = redis.call('BITPOS', KEYS[2], 0) end
                 if index < 0 or index >= size then break end
