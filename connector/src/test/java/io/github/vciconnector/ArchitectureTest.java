@@ -72,17 +72,23 @@ class ArchitectureTest {
             "session.redis", List.of("session", "config", "keys", "jose"),
             "metadata", List.of("config", "keys", "jose"),
             "sdjwt", List.of("keys", "jose"),
-            "offer", List.of("session", "metadata", "config", "keys", "jose"),
+            // status: the Token Status Lists (DESIGN §9) on their own store port; keys and jose sign the list tokens
+            "status", List.of("session", "config", "keys", "jose"),
+            // offer -> status: a revocation sets the entries of the offer's credentials
+            "offer", List.of("session", "metadata", "status", "config", "keys", "jose"),
             "oauth.dpop", List.of("session", "config", "keys", "jose"),
             "oauth.clientauth", List.of("session", "config", "keys", "jose"),
             "oauth", List.of("oauth.dpop", "oauth.clientauth", "session", "config", "keys", "jose"),
             "issuance.keyattestation", List.of("config", "keys", "jose"),
-            "issuance", List.of("issuance.keyattestation", "oauth", "sdjwt", "session", "metadata", "config", "keys", "jose"),
+            // issuance -> status: one status list entry per credential (TSL-7)
+            "issuance", List.of("issuance.keyattestation", "oauth", "sdjwt", "session", "metadata", "status", "config", "keys", "jose"),
             "webhook", List.of("session", "config", "keys", "jose"),
             "web", List.of(),
             "web.port", List.of("web", "config"),
-            "web.wallet", List.of("web", "web.port", "offer", "oauth", "oauth.dpop", "issuance", "metadata", "config"),
-            "web.management", List.of("web", "web.port", "offer", "webhook", "session", "config", "jose"),
+            // web.wallet -> status: serves the rendered Status List Tokens
+            "web.wallet", List.of("web", "web.port", "offer", "oauth", "oauth.dpop", "issuance", "metadata", "status", "config"),
+            // web.management -> status: the list URI of each credential in GET /offers/{id}
+            "web.management", List.of("web", "web.port", "offer", "webhook", "session", "status", "config", "jose"),
             "web.error", List.of("web", "web.port", "web.wallet", "web.management", "offer", "oauth", "issuance", "session", "config"));
 
     @ArchTest
@@ -115,7 +121,8 @@ class ArchitectureTest {
             .orShould().dependOnClassesThat().haveFullyQualifiedName("io.github.vciconnector.session.SingleUseChecker")
             .orShould().dependOnClassesThat().haveFullyQualifiedName("io.github.vciconnector.session.AttemptCounters")
             .orShould().dependOnClassesThat().haveFullyQualifiedName("io.github.vciconnector.session.Leases")
-            .orShould().dependOnClassesThat().haveFullyQualifiedName("io.github.vciconnector.session.IdempotencyKeys");
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("io.github.vciconnector.session.IdempotencyKeys")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("io.github.vciconnector.session.StatusListStore");
 
     private static ArchRule onlyDependsOn(String pkg, List<String> allowed) {
         String base = pkg.isEmpty() ? ROOT : ROOT + "." + pkg;

@@ -26,11 +26,12 @@ import java.util.List;
  * @param serverJava  the connector's {@code java} executable, or null for the load generator's own
  * @param jfr         a file to record the connector's measured run into (JDK Flight Recorder), or null
  * @param floorCounts ECDSA operations per flow of the connector version under test
+ * @param statusListGets GETs of one Token Status List after the maximum-throughput phase (0 skips it)
  */
 record BenchOptions(int flows, int warmup, int concurrency, BenchWallet.Mode mode, int wallets, int compare, int curve,
                     int window, String store, String redisUrl, int offers, boolean halfRate, Path jar,
                     List<String> serverJvm, boolean cds, int aot, Path serverJava, Path jfr,
-                    CryptoFloor.Counts floorCounts) {
+                    CryptoFloor.Counts floorCounts, int statusListGets) {
 
     static final String USAGE = """
             bench/run [--flows 6000] [--warmup 12000] [--concurrency 8] [--pooled] [--wallets 1000] [--compare 4000]
@@ -47,10 +48,11 @@ record BenchOptions(int flows, int warmup, int concurrency, BenchWallet.Mode mod
               --aot N      JDK 24+ (--server-java): a training run of N realistic flows writes an AOT cache
                            (-XX:AOTCacheOutput; on JDK 25 with method profiles), the connector then starts with it
               --server-java PATH  the connector's java executable (default: the load generator's)
+              --status-list-gets N  GETs of one status list after the maximum run (0 skips them)
             """;
 
     BenchOptions {
-        if (flows < 0 || warmup < 0 || concurrency < 1 || offers < 0 || compare < 0 || curve < 0 || window < 1) {
+        if (flows < 0 || warmup < 0 || concurrency < 1 || offers < 0 || statusListGets < 0 || compare < 0 || curve < 0 || window < 1) {
             throw new IllegalArgumentException("counts must be positive");
         }
         if (cds && aot > 0) throw new IllegalArgumentException("--cds and --aot exclude each other");
@@ -85,6 +87,7 @@ record BenchOptions(int flows, int warmup, int concurrency, BenchWallet.Mode mod
         String serverJvm = "-Xms1g -Xmx1g -XX:+UseG1GC";
         Path jfr = null;
         CryptoFloor.Counts counts = CryptoFloor.Counts.CURRENT;
+        int statusListGets = 20_000;
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
             switch (name) {
@@ -111,12 +114,13 @@ record BenchOptions(int flows, int warmup, int concurrency, BenchWallet.Mode mod
                         case "--server-java" -> serverJava = Path.of(value);
                         case "--jfr" -> jfr = Path.of(value).toAbsolutePath();
                         case "--floor-counts" -> counts = CryptoFloor.Counts.parse(value);
+                        case "--status-list-gets" -> statusListGets = Integer.parseInt(value);
                         default -> throw new IllegalArgumentException("unknown option " + name + "\n" + USAGE);
                     }
                 }
             }
         }
         return new BenchOptions(flows, warmup, concurrency, mode, wallets, compare, curve, window, store, redisUrl, offers,
-                halfRate, jar, List.of(serverJvm.trim().split("\\s+")), cds, aot, serverJava, jfr, counts);
+                halfRate, jar, List.of(serverJvm.trim().split("\\s+")), cds, aot, serverJava, jfr, counts, statusListGets);
     }
 }

@@ -90,6 +90,9 @@ public final class BenchRunner {
                 LoadPhase.Result max = LoadPhase.run("maximum throughput", connector, wallets, pool, options.flows(), 0);
                 report.phase(max, options.mode(), Report.Kind.MAXIMUM);
                 if (options.jfr() != null) connector.dumpFlightRecording(options.jfr(), max.wall().toSeconds() + 1);
+                if (options.statusListGets() > 0) {
+                    report.statusList(StatusListPhase.run(connector, population, pool, options.concurrency(), options.statusListGets()), max);
+                }
                 report.idle(idleCpu(connector, 5));
                 if (options.halfRate()) {
                     double rate = max.flowsPerSecond() / 2;

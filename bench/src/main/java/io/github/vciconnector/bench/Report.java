@@ -141,6 +141,16 @@ final class Report {
                 .mapToLong(Map.Entry::getValue).sum() * 1000.0 / ticksPerSecond / result.flows();
     }
 
+    /** Issue 12: status list GETs beside complete flows, as a ratio. */
+    void statusList(StatusListPhase.Result result, LoadPhase.Result flows) {
+        double ratio = result.requestsPerSecond() / flows.flowsPerSecond();
+        line("");
+        line("-- status list GET: %d requests ok, %d failed, %.1f s -> %.0f GET/s (token %d bytes) = %.1fx the %.0f complete flows/s",
+                result.requests() - result.failures(), result.failures(), result.wall().toNanos() / 1e9, result.requestsPerSecond(),
+                result.bytes(), ratio, flows.flowsPerSecond());
+        target("status list GET at least 10x the complete flows/s", ratio >= 10, String.format("%.1fx", ratio));
+    }
+
     void idle(double cpuMillisPerSecond) {
         line("");
         line("idle connector (5 s without requests, after the run): %.1f ms CPU per second", cpuMillisPerSecond);

@@ -14,6 +14,8 @@ public final class WalletProtocol {
     public static final String NOTIFICATION_PATH = "/oidc4vci/notification";
     public static final String OFFERS_PATH = "/oidc4vci/offers/";
     public static final String TYPES_PATH = "/oidc4vci/types/";
+    /** DESIGN §9: the Token Status Lists, referenced from every credential and fetched by verifiers. */
+    public static final String STATUS_LISTS_PATH = "/oidc4vci/status-lists/";
 
     /** OID4VCI §3.5 (VCI-TOK-1). */
     public static final String PRE_AUTHORIZED_CODE_GRANT = "urn:ietf:params:oauth:grant-type:pre-authorized_code";

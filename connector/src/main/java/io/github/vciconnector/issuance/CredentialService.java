@@ -16,11 +16,14 @@ import io.github.vciconnector.session.IssuanceSession;
 import io.github.vciconnector.session.OfferEnded;
 import io.github.vciconnector.session.OfferStatus;
 import io.github.vciconnector.session.OfferStore;
+import io.github.vciconnector.session.StatusReference;
+import io.github.vciconnector.status.StatusLists;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,6 +40,8 @@ import java.util.Optional;
 public class CredentialService {
 
     private static final Logger log = LoggerFactory.getLogger(CredentialService.class);
+    /** The credential's exp is rounded down to its UTC day, or one day after iat (SdJwtVcIssuer); a day covers both. */
+    private static final Duration VALIDITY_SLACK = Duration.ofDays(1);
 
     private final CredentialConfigurations configurations;
     private final KeyProofVerifier proofs;
@@ -48,10 +53,11 @@ public class CredentialService {
     private final RandomTokens tokens;
     private final Map<String, DisclosurePolicy> policies;
     private final int maxCredentialsPerOffer;
+    private final StatusLists statusLists;
 
     public CredentialService(CredentialConfigurations configurations, KeyProofVerifier proofs, SdJwtVcIssuer sdJwtVcIssuer,
                              OfferStore store, Clock clock, ApplicationEventPublisher events, ConnectorProperties connector,
-                             RandomTokens tokens, IssuanceProperties properties) {
+                             RandomTokens tokens, IssuanceProperties properties, StatusLists statusLists) {
         this.configurations = configurations;
         this.policies = policies(configurations);
         this.proofs = proofs;
@@ -62,6 +68,7 @@ public class CredentialService {
         this.credentialIssuer = connector.issuerIdentifier();
         this.tokens = tokens;
         this.maxCredentialsPerOffer = properties.maxCredentialsPerOffer();
+        this.statusLists = statusLists;
     }
 
     /**
@@ -76,19 +83,24 @@ public class CredentialService {
         List<ECKey> holderKeys = proofs.verify(request.proofs());
         requireIssuable(session, holderKeys.size(), clock.instant());
         var now = clock.instant();
+        // TSL-7: one fresh random entry per credential, batch included. Entries of credentials that are then not
+        // handed out (a refused write below) stay unused: an index is never given out twice.
+        Instant validUntil = now.plus(configuration.validity()).plus(VALIDITY_SLACK);
+        List<StatusReference> entries = statusLists.allocate(holderKeys.size(), Duration.between(now, validUntil));
         var credentials = new ArrayList<String>(holderKeys.size());
         try {
-            for (ECKey holderKey : holderKeys) {
+            for (int i = 0; i < holderKeys.size(); i++) {
                 // VCI-CRS-8: each credential of a batch gets its own cnf.jwk, fresh salts and its own (rounded) times.
                 credentials.add(sdJwtVcIssuer.issue(new SdJwtVcRequest(configuration.vct(), credentialIssuer, session.claims(),
-                        holderKey.toPublicJWK(), policy(configuration), clock.instant(), configuration.validity(), null)));
+                        holderKeys.get(i).toPublicJWK(), policy(configuration), clock.instant(), configuration.validity(),
+                        statusLists.claim(entries.get(i)))));
             }
         } catch (RuntimeException e) {
             log.error("signing failed for offer {}: {}", session.offerId(), e.getClass().getSimpleName());
             endFailed(session, "credential signing failed");
             throw new IllegalStateException("credential signing failed", e);
         }
-        IssuanceSession written = markIssued(session, credentials.size(), wallet.accessTokenExpiresAt());
+        IssuanceSession written = markIssued(session, entries, validUntil, wallet.accessTokenExpiresAt());
         events.publishEvent(new CredentialsIssued(session.offerId(), configuration.id(), credentials.size(), now));
         return new CredentialResponse(credentials, written.notificationId());
     }
@@ -132,14 +144,15 @@ public class CredentialService {
      * notification_id. A cancellation, expiry or limit that landed after the checks wins: the signed credentials
      * are dropped and the wallet is told so.
      */
-    private IssuanceSession markIssued(IssuanceSession session, int count, Instant tokenExpiresAt) {
+    private IssuanceSession markIssued(IssuanceSession session, List<StatusReference> entries, Instant validUntil,
+                                       Instant tokenExpiresAt) {
         var now = clock.instant();
         String candidateNotificationId = tokens.mint(16);
         return store.transition(session.id(), current -> {
-            requireIssuable(current, count, now);
+            requireIssuable(current, entries.size(), now);
             return Optional.of(current.status() == OfferStatus.TOKEN_ISSUED
-                    ? current.issued(count, now, candidateNotificationId, claimsUntil(current, tokenExpiresAt))
-                    : current.issuedAgain(count));
+                    ? current.issued(entries, validUntil, now, candidateNotificationId, claimsUntil(current, tokenExpiresAt))
+                    : current.issuedAgain(entries, validUntil));
         }).orElseThrow(() -> denied("the offer ended before issuance"));
     }
 

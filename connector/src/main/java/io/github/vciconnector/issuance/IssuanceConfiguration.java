@@ -13,6 +13,7 @@ import io.github.vciconnector.sdjwt.SdJwtVcIssuer;
 import io.github.vciconnector.session.OfferStore;
 import io.github.vciconnector.session.ServerSecrets;
 import io.github.vciconnector.session.SingleUseChecker;
+import io.github.vciconnector.status.StatusLists;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -66,8 +67,9 @@ class IssuanceConfiguration {
     @Bean
     CredentialService credentialService(CredentialConfigurations configurations, KeyProofVerifier proofs, SdJwtVcIssuer issuer,
                                         OfferStore store, Clock clock, ApplicationEventPublisher events,
-                                        ConnectorProperties connector, RandomTokens tokens, IssuanceProperties properties) {
-        return new CredentialService(configurations, proofs, issuer, store, clock, events, connector, tokens, properties);
+                                        ConnectorProperties connector, RandomTokens tokens, IssuanceProperties properties,
+                                        StatusLists statusLists) {
+        return new CredentialService(configurations, proofs, issuer, store, clock, events, connector, tokens, properties, statusLists);
     }
 
     @Bean

@@ -11,12 +11,15 @@ import java.util.Objects;
  * {@code dc+sd-jwt}): what a wallet needs to request and bind the credential, and how to show it.
  *
  * @param proofTypesSupported by proof type ({@code jwt}, {@code attestation}), in wire order
+ * @param validity            how long issued credentials are valid, told to wallets in the connector's extension member
+ *                            {@code credential_validity} (OID4VCI §12.2.4 allows further members; wallets ignore unknown
+ *                            ones), together with how they can be revoked (DESIGN §9)
  */
 public record SupportedCredentialConfiguration(String format, String scope, String vct,
                                                List<String> cryptographicBindingMethodsSupported,
                                                List<String> credentialSigningAlgValuesSupported,
                                                Map<String, ProofType> proofTypesSupported,
-                                               CredentialMetadata credentialMetadata) {
+                                               CredentialMetadata credentialMetadata, java.time.Duration validity) {
 
     public static final String SD_JWT_VC_FORMAT = "dc+sd-jwt";
 
@@ -27,6 +30,7 @@ public record SupportedCredentialConfiguration(String format, String scope, Stri
     public static final String CREDENTIAL_SIGNING_ALG_VALUES_SUPPORTED = "credential_signing_alg_values_supported";
     public static final String PROOF_TYPES_SUPPORTED = "proof_types_supported";
     public static final String CREDENTIAL_METADATA = "credential_metadata";
+    public static final String CREDENTIAL_VALIDITY = "credential_validity";
 
     public SupportedCredentialConfiguration {
         Objects.requireNonNull(format, FORMAT);
@@ -34,6 +38,7 @@ public record SupportedCredentialConfiguration(String format, String scope, Stri
         credentialSigningAlgValuesSupported = List.copyOf(credentialSigningAlgValuesSupported);
         proofTypesSupported = Collections.unmodifiableMap(new LinkedHashMap<>(proofTypesSupported));
         Objects.requireNonNull(credentialMetadata, CREDENTIAL_METADATA);
+        Objects.requireNonNull(validity, CREDENTIAL_VALIDITY);
     }
 
     /**
@@ -45,7 +50,7 @@ public record SupportedCredentialConfiguration(String format, String scope, Stri
         proofTypes.put(ProofType.JWT, new ProofType(List.of("ES256"), trust.keyAttestationRequired()));
         if (trust.keyAttestationRequired()) proofTypes.put(ProofType.ATTESTATION, new ProofType(List.of("ES256"), true));
         return new SupportedCredentialConfiguration(SD_JWT_VC_FORMAT, configuration.scope(), configuration.vct(), List.of("jwk"),
-                List.of("ES256"), proofTypes, CredentialMetadata.of(configuration.typeMetadata()));
+                List.of("ES256"), proofTypes, CredentialMetadata.of(configuration.typeMetadata()), configuration.validity());
     }
 
     /** The members in wire order. */
@@ -59,6 +64,11 @@ public record SupportedCredentialConfiguration(String format, String scope, Stri
         var proofTypes = new LinkedHashMap<String, Object>();
         proofTypesSupported.forEach((type, proofType) -> proofTypes.put(type, proofType.toJSONObject()));
         json.put(PROOF_TYPES_SUPPORTED, proofTypes);
+        var validityMember = new LinkedHashMap<String, Object>();
+        validityMember.put("seconds", validity.toSeconds());
+        // Every credential carries status.status_list: revocable through the Token Status List (TSL-1)
+        validityMember.put("revocation", "token_status_list");
+        json.put(CREDENTIAL_VALIDITY, validityMember);
         json.put(CREDENTIAL_METADATA, credentialMetadata.toJSONObject());
         return json;
     }

@@ -11,6 +11,7 @@ import io.github.vciconnector.session.ServerSecrets;
 import io.github.vciconnector.session.SessionRetention;
 import io.github.vciconnector.session.TxCodeAttemptLimit;
 import org.springframework.context.ApplicationEventPublisher;
+import io.github.vciconnector.status.StatusLists;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -41,6 +42,11 @@ class OfferConfiguration {
     @Bean
     OfferExpirySweeper offerExpirySweeper(OfferStore store, Clock clock, ApplicationEventPublisher events, OfferProperties properties) {
         return new OfferExpirySweeper(store, clock, events, properties.sweepInterval());
+    }
+
+    @Bean
+    OfferRevocation offerRevocation(OfferStore store, StatusLists statusLists, Clock clock, ApplicationEventPublisher events) {
+        return new OfferRevocation(store, statusLists, clock, events);
     }
 
     @Bean

@@ -49,9 +49,10 @@ public class OfferExpirySweeper implements SmartLifecycle {
             IssuanceSession session = store.findById(offerId).orElse(null);
             if (session == null || !session.awaitsExpiry() || !session.isExpired(now)) continue;
             if (session.status().isFinal()) {
-                // ISSUED, its access token expired: the claims kept for repeat requests go, nothing else changes.
+                // ISSUED or REVOKED, its access token expired: the claims kept for repeat requests go, and with them
+                // everything that names the wallet (DESIGN §9 data minimisation); the status list entries stay.
                 store.transition(offerId, current -> current.status().isFinal() && current.awaitsExpiry() && current.isExpired(now)
-                        ? Optional.of(current.withoutClaims()) : Optional.empty());
+                        ? Optional.of(current.minimised()) : Optional.empty());
                 continue;
             }
             // The code goes first, so no wallet can redeem an offer that is being expired.

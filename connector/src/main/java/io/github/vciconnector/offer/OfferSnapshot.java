@@ -3,6 +3,7 @@ package io.github.vciconnector.offer;
 import io.github.vciconnector.session.Callback;
 import io.github.vciconnector.session.IssuanceSession;
 import io.github.vciconnector.session.OfferStatus;
+import io.github.vciconnector.session.StatusReference;
 
 import java.time.Instant;
 import java.util.Collections;
@@ -16,16 +17,19 @@ import java.util.Map;
  * {@link OfferStatus#EXPIRED}, stamped with its expiry time.
  *
  * @param failureReason why the offer FAILED or ended (no personal data), or null
+ * @param credentials   the status list entry of each credential issued, with its status (DESIGN §9)
  */
 public record OfferSnapshot(String offerId, String credentialConfigurationId, OfferStatus status,
                             Map<OfferStatus, Instant> timestamps, Instant expiresAt, int credentialsIssued,
-                            boolean txCodeRequired, String failureReason, List<Callback> callbacks) {
+                            boolean txCodeRequired, String failureReason, List<Callback> callbacks,
+                            List<StatusReference> credentials) {
 
     public OfferSnapshot {
         var copy = new EnumMap<OfferStatus, Instant>(OfferStatus.class);
         copy.putAll(timestamps);
         timestamps = Collections.unmodifiableMap(copy); // enum order: the order the steps happen in
         callbacks = List.copyOf(callbacks);
+        credentials = List.copyOf(credentials);
     }
 
     static OfferSnapshot of(IssuanceSession session, Instant now) {
@@ -38,7 +42,20 @@ public record OfferSnapshot(String offerId, String credentialConfigurationId, Of
         }
         return new OfferSnapshot(session.offerId(), session.credentialConfigurationId(), status, timestamps,
                 session.expiresAt(), session.credentialsIssued(), session.txCode() != null, session.failureReason(),
-                session.outbox().events());
+                session.outbox().events(), session.statusReferences());
+    }
+
+    /** When the credentials were revoked, or null. */
+    public Instant revokedAt() {
+        return timestamps.get(OfferStatus.REVOKED);
+    }
+
+    /**
+     * The status of each credential in its list: INVALID once revoked (nothing else ever changes an entry, and a
+     * revocation sets every entry before it is recorded), VALID before.
+     */
+    public String credentialStatus() {
+        return status == OfferStatus.REVOKED ? "INVALID" : "VALID";
     }
 
     public Instant createdAt() {

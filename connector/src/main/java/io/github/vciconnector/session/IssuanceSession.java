@@ -2,9 +2,11 @@ package io.github.vciconnector.session;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -19,6 +21,9 @@ import java.util.Map;
  * @param dpopJkt RFC 7638 thumbprint of the wallet's DPoP key once a token was issued
  * @param notificationId handed to the wallet with its credentials (the same in every response), for the Notification Endpoint
  * @param outbox the callback events of this offer, written with every state change they report
+ * @param statusReferences the status list entry of each credential issued (DESIGN §9), in issuance order
+ * @param credentialsValidUntil when the last credential issued stops being valid, or {@code null} before any; the
+ *                              session (reduced by {@link #minimised()}) is kept until then, so it can be revoked
  */
 public record IssuanceSession(
         String offerId,
@@ -35,7 +40,9 @@ public record IssuanceSession(
         int credentialsIssued,
         String failureReason,
         String notificationId,
-        CallbackOutbox outbox) {
+        CallbackOutbox outbox,
+        List<StatusReference> statusReferences,
+        Instant credentialsValidUntil) {
 
     public IssuanceSession {
         if (offerId == null || offerId.isBlank()) throw new IllegalArgumentException("offerId is required");
@@ -45,6 +52,8 @@ public record IssuanceSession(
         if (history != null) copy.putAll(history);
         history = Collections.unmodifiableMap(copy);
         if (outbox == null) throw new IllegalArgumentException("outbox is required");
+        // Sessions stored by a version without status lists read as having no entries.
+        statusReferences = statusReferences == null ? List.of() : List.copyOf(statusReferences);
     }
 
     /** A fresh offer in state {@link OfferStatus#OFFER_CREATED}. */
@@ -53,7 +62,7 @@ public record IssuanceSession(
                                           Instant now, Instant expiresAt, Duration callbackMaxAge) {
         return new IssuanceSession(offerId, 0, credentialConfigurationId, claims, preAuthorizedCodeHash, txCode,
                 txCodeHash, OfferStatus.OFFER_CREATED, Map.of(OfferStatus.OFFER_CREATED, now), expiresAt, null, 0, null,
-                null, CallbackOutbox.opened(now, callbackMaxAge));
+                null, CallbackOutbox.opened(now, callbackMaxAge), List.of(), null);
     }
 
     /**
@@ -83,31 +92,58 @@ public record IssuanceSession(
      */
     public IssuanceSession tokenIssued(String jkt, Instant now, Instant tokenExpiresAt) {
         Instant newExpiry = tokenExpiresAt.isAfter(expiresAt) ? tokenExpiresAt : expiresAt;
-        return next(OfferStatus.TOKEN_ISSUED, now, claims, jkt, credentialsIssued, failureReason, newExpiry, notificationId, outbox);
+        return next(OfferStatus.TOKEN_ISSUED, now, claims, jkt, credentialsIssued, failureReason, newExpiry, notificationId, outbox,
+                statusReferences, credentialsValidUntil);
     }
 
     /**
      * The session after the first Credential Response: ISSUED with its one ISSUED callback queued. The claims stay
      * until {@code claimsUntil} (the access token's expiry), so the wallet may ask again for more copies (VCI-CRS-6).
      */
-    public IssuanceSession issued(int count, Instant now, String newNotificationId, Instant claimsUntil) {
-        return next(OfferStatus.ISSUED, now, claims, dpopJkt, credentialsIssued + count, failureReason, claimsUntil,
-                newNotificationId, outbox.queue(OfferStatus.ISSUED, now, null));
+    public IssuanceSession issued(List<StatusReference> references, Instant validUntil, Instant now, String newNotificationId,
+                                  Instant claimsUntil) {
+        return next(OfferStatus.ISSUED, now, claims, dpopJkt, credentialsIssued + references.size(), failureReason, claimsUntil,
+                newNotificationId, outbox.queue(OfferStatus.ISSUED, now, null), withEntries(references), later(validUntil));
     }
 
     /** The ISSUED session after one more Credential Response on the same token: counted, no second callback. */
-    public IssuanceSession issuedAgain(int count) {
+    public IssuanceSession issuedAgain(List<StatusReference> references, Instant validUntil) {
         if (status != OfferStatus.ISSUED) throw new IllegalStateException("offer " + offerId + " is not ISSUED");
         return new IssuanceSession(offerId, version + 1, credentialConfigurationId, claims, preAuthorizedCodeHash, txCode,
-                txCodeHash, status, history, expiresAt, dpopJkt, credentialsIssued + count, failureReason, notificationId,
-                outbox);
+                txCodeHash, status, history, expiresAt, dpopJkt, credentialsIssued + references.size(), failureReason, notificationId,
+                outbox, withEntries(references), later(validUntil));
     }
 
     /** The session without its claims, status unchanged: no further credentials (token expired, wallet done). */
     public IssuanceSession withoutClaims() {
         return new IssuanceSession(offerId, version + 1, credentialConfigurationId, null, preAuthorizedCodeHash, txCode,
                 txCodeHash, status, history, expiresAt, dpopJkt, credentialsIssued, failureReason, notificationId,
-                outbox);
+                outbox, statusReferences, credentialsValidUntil);
+    }
+
+    /**
+     * The session as it is kept while its credentials are valid (DESIGN §9, data minimisation): no claims, and nothing
+     * else that ties it to the holder or the wallet (DPoP key thumbprint, notification id, tx_code hash); what stays is
+     * the offer id, configuration, status list entries, counts and timestamps. Done when the access token expired.
+     */
+    public IssuanceSession minimised() {
+        return new IssuanceSession(offerId, version + 1, credentialConfigurationId, null, preAuthorizedCodeHash, txCode,
+                null, status, history, expiresAt, null, credentialsIssued, failureReason, null,
+                outbox, statusReferences, credentialsValidUntil);
+    }
+
+    /**
+     * The session after {@code POST /offers/{id}/revoke}: REVOKED, claims deleted, the REVOKED callback queued in the
+     * same write. Every credential's entry must already be INVALID in its list when this is stored.
+     */
+    public IssuanceSession revoked(Instant now) {
+        if (status == OfferStatus.REVOKED) throw new IllegalStateException("offer " + offerId + " is already REVOKED");
+        return next(OfferStatus.REVOKED, now, null, dpopJkt, credentialsIssued, null, expiresAt, notificationId,
+                outbox.queue(OfferStatus.REVOKED, now, null), statusReferences, credentialsValidUntil);
+    }
+
+    public Instant revokedAt() {
+        return history.get(OfferStatus.REVOKED);
     }
 
     /** True while the session can issue (more) credentials: TOKEN_ISSUED, or ISSUED with the claims still kept. */
@@ -120,16 +156,18 @@ public record IssuanceSession(
      * queue a callback; CANCELLED does not, since the backend asked for it.
      */
     public IssuanceSession ended(OfferStatus finalStatus, String reason, Instant now) {
-        if (!finalStatus.isFinal() || finalStatus == OfferStatus.ISSUED)
-            throw new IllegalArgumentException(finalStatus + " is not an end other than ISSUED");
+        if (!finalStatus.isFinal() || finalStatus == OfferStatus.ISSUED || finalStatus == OfferStatus.REVOKED)
+            throw new IllegalArgumentException(finalStatus + " is not an end other than ISSUED and REVOKED");
         CallbackOutbox queued = finalStatus == OfferStatus.CANCELLED ? outbox : outbox.queue(finalStatus, now, reason);
-        return next(finalStatus, now, null, dpopJkt, credentialsIssued, reason, expiresAt, notificationId, queued);
+        return next(finalStatus, now, null, dpopJkt, credentialsIssued, reason, expiresAt, notificationId, queued,
+                statusReferences, credentialsValidUntil);
     }
 
     /** The session with its outbox changed by the webhook's delivery bookkeeping, status unchanged. */
     public IssuanceSession withOutbox(CallbackOutbox updated) {
         return new IssuanceSession(offerId, version + 1, credentialConfigurationId, claims, preAuthorizedCodeHash, txCode,
-                txCodeHash, status, history, expiresAt, dpopJkt, credentialsIssued, failureReason, notificationId, updated);
+                txCodeHash, status, history, expiresAt, dpopJkt, credentialsIssued, failureReason, notificationId, updated,
+                statusReferences, credentialsValidUntil);
     }
 
     /**
@@ -137,7 +175,13 @@ public record IssuanceSession(
      * become EXPIRED), or it is ISSUED and still keeps claims for repeat requests (they are dropped then).
      */
     public boolean awaitsExpiry() {
-        return !status.isFinal() || claims != null;
+        return !status.isFinal() || claims != null || holdsWalletData();
+    }
+
+    /** An ISSUED or REVOKED session kept for its credentials' validity that still names the wallet (not {@link #minimised()}). */
+    private boolean holdsWalletData() {
+        return (status == OfferStatus.ISSUED || status == OfferStatus.REVOKED)
+                && (dpopJkt != null || notificationId != null || txCodeHash != null);
     }
 
     /**
@@ -147,15 +191,30 @@ public record IssuanceSession(
     public Instant retainUntil(Duration retention) {
         Instant last = expiresAt;
         for (Instant at : history.values()) if (at.isAfter(last)) last = at;
+        // DESIGN §9: revocable for as long as a credential is valid
+        if (credentialsValidUntil != null && credentialsValidUntil.isAfter(last)) last = credentialsValidUntil;
         return outbox.lastDeadline(last).plus(retention);
     }
 
     private IssuanceSession next(OfferStatus newStatus, Instant now, Map<String, Object> newClaims, String jkt,
-                                 int issued, String reason, Instant newExpiry, String newNotificationId, CallbackOutbox newOutbox) {
+                                 int issued, String reason, Instant newExpiry, String newNotificationId, CallbackOutbox newOutbox,
+                                 List<StatusReference> references, Instant validUntil) {
         var newHistory = new EnumMap<OfferStatus, Instant>(OfferStatus.class);
         newHistory.putAll(history);
         newHistory.put(newStatus, now);
         return new IssuanceSession(offerId, version + 1, credentialConfigurationId, newClaims, preAuthorizedCodeHash,
-                txCode, txCodeHash, newStatus, newHistory, newExpiry, jkt, issued, reason, newNotificationId, newOutbox);
+                txCode, txCodeHash, newStatus, newHistory, newExpiry, jkt, issued, reason, newNotificationId, newOutbox,
+                references, validUntil);
+    }
+
+    private List<StatusReference> withEntries(List<StatusReference> added) {
+        var all = new ArrayList<StatusReference>(statusReferences.size() + added.size());
+        all.addAll(statusReferences);
+        all.addAll(added);
+        return all;
+    }
+
+    private Instant later(Instant validUntil) {
+        return credentialsValidUntil == null || validUntil.isAfter(credentialsValidUntil) ? validUntil : credentialsValidUntil;
     }
 }

@@ -64,6 +64,8 @@ class EnvironmentVariablesTest {
         env.put("CONNECTOR_SECRETS_KEY_FILE", certs.resolve("master.key").toString());
         new java.security.SecureRandom().nextBytes(PREVIOUS_MASTER);
         env.put("CONNECTOR_SECRETS_PREVIOUS_KEY", java.util.Base64.getEncoder().encodeToString(PREVIOUS_MASTER));
+        env.put("CONNECTOR_STATUS_LIST_PUBLISH_DELAY", "3s");
+        env.put("CONNECTOR_STATUS_LIST_SIZE", "4096");
         connector = TestConnectors.withEnvironment(env);
     }
 
@@ -94,6 +96,14 @@ class EnvironmentVariablesTest {
         var created = JSONObjectUtils.parse(response.body());
         var expiresAt = java.time.Instant.parse((String) created.get("expires_at"));
         assertThat(java.time.Duration.between(java.time.Instant.now(), expiresAt).toMinutes()).isBetween(6L, 7L);
+    }
+
+    @Test
+    void statusListWhenConfiguredByEnvironmentThenBound() {
+        var statusList = connector.getBean(io.github.vciconnector.status.StatusListProperties.class);
+
+        assertThat(statusList.publishDelay()).isEqualTo(java.time.Duration.ofSeconds(3));
+        assertThat(statusList.size()).isEqualTo(4096);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.github.vciconnector.issuance;
 
+import io.github.vciconnector.support.TestStatusLists;
 import io.github.vciconnector.config.RandomTokens;
 import io.github.vciconnector.session.OfferId;
 import com.nimbusds.jose.JOSEException;
@@ -250,7 +251,8 @@ class CredentialServiceTest {
         var proofs = new KeyProofVerifier(cNonces, keyAttestations, false, endpoints.clock, properties,
                 TestTokenEndpoints.CONNECTOR.issuerIdentifier());
         return new CredentialService(configurations, proofs, new SdJwtVcIssuer(ISSUER_KEY, new SecureRandom()), endpoints.store,
-                endpoints.clock, endpoints.events::add, TestTokenEndpoints.CONNECTOR, new RandomTokens(new SecureRandom()), properties);
+                endpoints.clock, endpoints.events::add, TestTokenEndpoints.CONNECTOR, new RandomTokens(new SecureRandom()), properties,
+                TestStatusLists.inMemory(endpoints.clock, TestTokenEndpoints.CONNECTOR));
     }
 
     private AuthorizedWallet wallet() {

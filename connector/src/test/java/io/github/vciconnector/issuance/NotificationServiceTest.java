@@ -1,5 +1,6 @@
 package io.github.vciconnector.issuance;
 
+import io.github.vciconnector.session.TestSessions;
 import io.github.vciconnector.session.OfferId;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -53,7 +54,7 @@ class NotificationServiceTest {
         var other = endpoints.offer(null);
         endpoints.accessToken(other);
         var otherIssued = endpoints.store.transition(new OfferId(other.offerId()), s -> Optional.of(
-                s.issued(1, endpoints.clock.instant(), "other-notification", s.expiresAt()))).orElseThrow();
+                s.issued(TestSessions.entries(1), endpoints.clock.instant(), endpoints.clock.instant(), "other-notification", s.expiresAt()))).orElseThrow();
 
         assertRefused(() -> service.notify(endpoints.authorize(token), request("other-notification", NotificationEvent.CREDENTIAL_DELETED)));
         assertThat(endpoints.session(other.offerId())).as("the other offer keeps its claims").isEqualTo(otherIssued);
@@ -142,7 +143,7 @@ class NotificationServiceTest {
     /** The session as the first Credential Response leaves it: ISSUED, claims kept, one ISSUED callback queued. */
     private IssuanceSession issue(TestTokenEndpoints.Offer issuedOffer) {
         return endpoints.store.transition(new OfferId(issuedOffer.offerId()), s -> Optional.of(
-                s.issued(1, endpoints.clock.instant(), NOTIFICATION_ID, s.expiresAt()))).orElseThrow();
+                s.issued(TestSessions.entries(1), endpoints.clock.instant(), endpoints.clock.instant(), NOTIFICATION_ID, s.expiresAt()))).orElseThrow();
     }
 
     private static NotificationRequest request(String notificationId, NotificationEvent event) {

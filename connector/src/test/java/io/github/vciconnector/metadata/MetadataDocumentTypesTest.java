@@ -39,6 +39,7 @@ class MetadataDocumentTypesTest {
                         + "\"cryptographic_binding_methods_supported\":[\"jwk\"],\"credential_signing_alg_values_supported\":[\"ES256\"],"
                         + "\"proof_types_supported\":{\"jwt\":{\"proof_signing_alg_values_supported\":[\"ES256\"],\"key_attestations_required\":{}},"
                         + "\"attestation\":{\"proof_signing_alg_values_supported\":[\"ES256\"],\"key_attestations_required\":{}}},"
+                        + "\"credential_validity\":{\"seconds\":2592000,\"revocation\":\"token_status_list\"},"
                         + "\"credential_metadata\":{\"display\":[{\"name\":\"Identity Credential\",\"locale\":\"en-US\"}],"
                         + "\"claims\":[{\"path\":[\"given_name\"],\"mandatory\":true,\"display\":[{\"name\":\"Given name\",\"locale\":\"en-US\"}]},"
                         + "{\"path\":[\"nationalities\",null]}]}}}}");

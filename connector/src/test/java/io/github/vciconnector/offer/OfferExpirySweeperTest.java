@@ -1,5 +1,6 @@
 package io.github.vciconnector.offer;
 
+import io.github.vciconnector.session.TestSessions;
 import io.github.vciconnector.session.OfferId;
 import io.github.vciconnector.session.IssuanceSession;
 import io.github.vciconnector.session.OfferStatus;
@@ -36,6 +37,28 @@ class OfferExpirySweeperTest {
         assertThat(fixture.store.findExpiredOffers(fixture.clock.instant(), 10)).doesNotContain(issued.id());
     }
 
+    /** DESIGN §9 data minimisation: what is kept for revocation names neither the holder nor the wallet. */
+    @Test
+    void sweepWhenIssuedOfferTokenExpiredThenOnlyWhatRevocationNeedsIsKeptForTheValidity() {
+        IssuanceSession issued = issuedWithClaimsUntil(Duration.ofMinutes(5));
+        fixture.clock.advance(Duration.ofMinutes(5));
+        sweeper.sweep();
+
+        IssuanceSession kept = fixture.store.findById(issued.id()).orElseThrow();
+        assertThat(kept.claims()).isNull();
+        assertThat(kept.dpopJkt()).isNull();
+        assertThat(kept.notificationId()).isNull();
+        assertThat(kept.txCodeHash()).isNull();
+        assertThat(kept.statusReferences()).isEqualTo(issued.statusReferences()).hasSize(1);
+        assertThat(kept.offerId()).isEqualTo(issued.offerId());
+        assertThat(kept.history()).containsKeys(OfferStatus.OFFER_CREATED, OfferStatus.ISSUED);
+        // kept while the credentials are valid, not just for the retention after the offer
+        fixture.clock.advance(Duration.ofDays(300));
+        assertThat(fixture.store.findById(issued.id())).isPresent();
+        fixture.clock.advance(Duration.ofDays(70));
+        assertThat(fixture.store.findById(issued.id())).isEmpty();
+    }
+
     @Test
     void sweepWhenTokenIssuedOfferExpiredThenExpiredWithOneEvent() {
         OfferId offerId = new OfferId(fixture.service.create(request(claims(), null, Duration.ofMinutes(1))).offerId());
@@ -53,6 +76,6 @@ class OfferExpirySweeperTest {
         var now = fixture.clock.instant();
         return fixture.store.transition(offerId, s -> java.util.Optional.of(s.tokenIssued("jkt", now, now.plus(tokenLifetime))))
                 .flatMap(token -> fixture.store.transition(offerId, s -> java.util.Optional.of(
-                        s.issued(1, now, "n", now.plus(tokenLifetime))))).orElseThrow();
+                        s.issued(TestSessions.entries(1), now.plus(Duration.ofDays(366)), now, "n", now.plus(tokenLifetime))))).orElseThrow();
     }
 }

@@ -134,19 +134,28 @@ public abstract class OfferStoreContract extends PortContract<OfferStore> {
     }
 
     @Test
-    void findExpiredOffersWhenIssuedWithClaimsKeptThenListedUntilClaimsDropped() {
+    void findExpiredOffersWhenIssuedWithClaimsKeptThenListedUntilMinimised() {
         var session = offer(TTL);
         store().create(session);
         var token = session.tokenIssued("jkt", clock().instant(), session.expiresAt());
         assertThat(store().update(token, session.version())).isTrue();
-        var issued = token.issued(1, clock().instant(), "n", token.expiresAt());
+        var issued = token.issued(TestSessions.entries(1), clock().instant(), clock().instant(), "n", token.expiresAt());
         assertThat(store().update(issued, token.version())).isTrue();
         Instant later = clock().instant().plus(PAST_TTL);
         // Repeat requests keep the claims of an ISSUED offer until its token expires: the sweeper must find it then.
         assertThat(store().findExpiredOffers(later, 1000)).contains(session.id());
-        assertThat(store().update(issued.withoutClaims(), issued.version())).isTrue();
+        var withoutClaims = issued.withoutClaims();
+        assertThat(store().update(withoutClaims, issued.version())).isTrue();
+        // DESIGN §9: still listed, so the sweeper also drops what names the wallet once the token expired
+        assertThat(store().findExpiredOffers(later, 1000)).contains(session.id());
+        assertThat(store().update(withoutClaims.minimised(), withoutClaims.version())).isTrue();
         assertThat(store().findExpiredOffers(later, 1000)).doesNotContain(session.id());
-        assertThat(store().findById(session.id()).orElseThrow().claims()).isNull();
+        var kept = store().findById(session.id()).orElseThrow();
+        assertThat(kept.claims()).isNull();
+        assertThat(kept.dpopJkt()).isNull();
+        assertThat(kept.notificationId()).isNull();
+        assertThat(kept.txCodeHash()).isNull();
+        assertThat(kept.statusReferences()).isEqualTo(issued.statusReferences());
     }
 
     @Test

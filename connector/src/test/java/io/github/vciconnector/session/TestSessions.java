@@ -25,6 +25,14 @@ public final class TestSessions {
                 new TxCodeSpec("numeric", 6, "sent by SMS"), "tx-" + id, now, now.plus(ttl), CALLBACK_MAX_AGE);
     }
 
+    /** {@code count} status list entries of one fresh list id, as a credential response records them. */
+    public static List<StatusReference> entries(int count) {
+        String list = randomBase64Url(16);
+        var entries = new java.util.ArrayList<StatusReference>();
+        for (int i = 0; i < count; i++) entries.add(new StatusReference(list, RANDOM.nextInt(1 << 17)));
+        return entries;
+    }
+
     /** A fresh, well-formed offer id: 128 random bits, as {@link OfferSecrets#newOfferId} makes them. */
     public static OfferId newOfferId() {
         return new OfferId(randomBase64Url(16));

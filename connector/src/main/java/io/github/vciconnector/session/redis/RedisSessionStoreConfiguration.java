@@ -42,6 +42,15 @@ public class RedisSessionStoreConfiguration {
                 callbackMaxAge.value());
     }
 
+    /** The status lists (DESIGN §9) in the same Redis and under the same key prefix as the sessions. */
+    @Bean
+    RedisStatusListStore redisStatusListStore(RedisConnectionFactory connectionFactory, Clock clock,
+                                              RedisSessionStoreProperties properties) {
+        var template = new StringRedisTemplate(connectionFactory);
+        template.afterPropertiesSet();
+        return new RedisStatusListStore(template, clock, properties.keyPrefix());
+    }
+
     /**
      * Replicas share state, so they must derive the same keys: from the operator's master secret, never from
      * anything in Redis (someone who can read Redis must not be able to redeem its offers). Refuses to start without.

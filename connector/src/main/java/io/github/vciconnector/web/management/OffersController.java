@@ -4,7 +4,9 @@ import io.github.vciconnector.offer.CreatedOffer;
 import io.github.vciconnector.offer.OfferError;
 import io.github.vciconnector.offer.OfferException;
 import io.github.vciconnector.offer.OfferRequest;
+import io.github.vciconnector.offer.OfferRevocation;
 import io.github.vciconnector.offer.OfferService;
+import io.github.vciconnector.status.StatusListUris;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
@@ -34,9 +36,13 @@ class OffersController {
     private static final String PROBLEM = MediaType.APPLICATION_PROBLEM_JSON_VALUE;
 
     private final OfferService offers;
+    private final OfferRevocation revocation;
+    private final StatusListUris statusListUris;
 
-    OffersController(OfferService offers) {
+    OffersController(OfferService offers, OfferRevocation revocation, StatusListUris statusListUris) {
         this.offers = offers;
+        this.revocation = revocation;
+        this.statusListUris = statusListUris;
     }
 
     @Operation(summary = "Create a credential offer", description = "Checks the claims against the Type Metadata, stores "
@@ -74,7 +80,7 @@ class OffersController {
     @ApiResponse(responseCode = "404", description = "No such offer (or no longer retained)", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemSchema.class)))
     @GetMapping(value = "/offers/{offerId}", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<OfferStatusResponse> status(@PathVariable String offerId) {
-        OfferStatusResponse status = offers.snapshot(offerId).map(OfferStatusResponse::of)
+        OfferStatusResponse status = offers.snapshot(offerId).map(offer -> OfferStatusResponse.of(offer, statusListUris))
                 .orElseThrow(() -> new OfferException(OfferError.OFFER_NOT_FOUND, null, "no offer with this id"));
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(status);
     }
@@ -88,6 +94,19 @@ class OffersController {
     @DeleteMapping("/offers/{offerId}")
     ResponseEntity<Void> cancel(@PathVariable String offerId) {
         offers.cancel(offerId);
+        return ResponseEntity.noContent().cacheControl(CacheControl.noStore()).build();
+    }
+
+    @Operation(summary = "Revoke an offer's credentials", description = "Every credential of the offer becomes INVALID "
+            + "in its Token Status List (within CONNECTOR_STATUS_LIST_PUBLISH_DELAY on every replica) and a REVOKED callback "
+            + "is sent. Irreversible and idempotent: revoking again answers 204 and changes nothing. Before issuance it ends "
+            + "the offer like a cancel (status REVOKED). An offer that failed, expired or was cancelled issued nothing and "
+            + "stays as it is.")
+    @ApiResponse(responseCode = "204", description = "Revoked (or nothing to revoke)")
+    @ApiResponse(responseCode = "404", description = "No such offer", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemSchema.class)))
+    @PostMapping("/offers/{offerId}/revoke")
+    ResponseEntity<Void> revoke(@PathVariable String offerId) {
+        revocation.revoke(offerId);
         return ResponseEntity.noContent().cacheControl(CacheControl.noStore()).build();
     }
 

@@ -5,6 +5,8 @@ import io.github.vciconnector.session.IdempotencyKeysContract;
 import io.github.vciconnector.session.LeasesContract;
 import io.github.vciconnector.session.OfferStoreContract;
 import io.github.vciconnector.session.SingleUseCheckerContract;
+import io.github.vciconnector.session.StatusListStore;
+import io.github.vciconnector.session.StatusListStoreContract;
 import io.github.vciconnector.session.StoreFixture;
 import io.github.vciconnector.support.MutableClock;
 import org.junit.jupiter.api.Nested;
@@ -37,6 +39,16 @@ class InMemorySessionStoreTest implements StoreFixture {
     @Override
     public void forget(String offerId) {
         store.forget(offerId);
+    }
+
+    private final InMemoryStatusListStore statusLists = new InMemoryStatusListStore(clock);
+
+    @Nested
+    class StatusLists extends StatusListStoreContract {
+        @Override
+        protected StatusListStore store(int replica) {
+            return statusLists;
+        }
     }
 
     @Nested

@@ -10,6 +10,8 @@ import io.github.vciconnector.session.ServerSecrets;
 import io.github.vciconnector.session.SessionStoreUnavailableException;
 import io.github.vciconnector.session.SingleUseChecker;
 import io.github.vciconnector.session.SingleUseCheckerContract;
+import io.github.vciconnector.session.StatusListStore;
+import io.github.vciconnector.session.StatusListStoreContract;
 import io.github.vciconnector.session.StoreFixture;
 import io.github.vciconnector.session.TestSessions;
 import org.junit.jupiter.api.AfterAll;
@@ -171,6 +173,14 @@ class RedisSessionStoreTest implements StoreFixture {
             assertThatThrownBy(() -> store.findById(TestSessions.newOfferId())).isInstanceOf(SessionStoreUnavailableException.class);
         } finally {
             closed.destroy();
+        }
+    }
+
+    @Nested
+    class StatusLists extends StatusListStoreContract {
+        @Override
+        protected StatusListStore store(int replica) {
+            return new RedisStatusListStore(LocalRedis.template(replica == 0 ? replicaA : replicaB), Clock.systemUTC(), PREFIX);
         }
     }
 

@@ -80,6 +80,8 @@ class SessionJsonTest {
         assertThat(read.outbox().maxAge()).isEqualTo(Duration.ofHours(6));
         assertThat(json.read(PREVIOUS_VERSION_JSON.replace("\"PT24H\"", "null")).outbox().maxAge()).isEqualTo(Duration.ofHours(6));
         assertThat(json.read(PREVIOUS_VERSION_JSON).outbox().maxAge()).as("a stored one wins").isEqualTo(Duration.ofHours(24));
+        // Issue 12: a session of the version before status lists reads as one without entries
+        assertThat(json.read(PREVIOUS_VERSION_JSON).statusReferences()).isEmpty();
     }
 
     @Test
@@ -89,7 +91,7 @@ class SessionJsonTest {
         MAPPER.readTree(JSON.write(session)).propertyNames().forEach(members::add);
         assertThat(members).containsExactly("offerId", "version", "credentialConfigurationId", "preAuthorizedCodeHash",
                 "txCode", "txCodeHash", "status", "history", "expiresAt", "dpopJkt", "credentialsIssued", "failureReason",
-                "notificationId", "callbacks", "callbackMaxAge", "sealedClaims");
+                "notificationId", "statusReferences", "credentialsValidUntil", "callbacks", "callbackMaxAge", "sealedClaims");
     }
 
     @Test

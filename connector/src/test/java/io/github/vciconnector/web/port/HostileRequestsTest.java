@@ -100,6 +100,7 @@ class HostileRequestsTest extends WalletFlowTest {
         valid.add(() -> get(false, "/.well-known/oauth-authorization-server"));
         valid.add(() -> get(false, "/oidc4vci/offers/" + reference));
         valid.add(() -> get(false, "/oidc4vci/types/IdentityCredential"));
+        valid.add(() -> get(false, "/oidc4vci/status-lists/AAAAAAAAAAAAAAAAAAAAAA"));
         valid.add(() -> new Request(false, "POST", "/oidc4vci/nonce", List.of(), new byte[0]));
         valid.add(() -> new Request(false, "POST", "/oidc4vci/token", List.of("Content-Type: application/x-www-form-urlencoded",
                 "DPoP: " + DPoPProofs.buildDPoPProof("POST", publicUri("/oidc4vci/token"), dpopKey, null, null)), bytes(form)));
@@ -172,7 +173,7 @@ class HostileRequestsTest extends WalletFlowTest {
     private static String mutatePath(String path, Random random) {
         return pick(random, path + "/", path + "/..", path + "%2f", path + "%5c", path + "\u00e9", path + "/" + PATH_SEGMENT, path.toUpperCase(),
                 path + ";jsessionid=" + PATH_SEGMENT, "/" + path, path.replace('/', '\\'), path + "%00", path + "/%2e%2e/offers", "/error",
-                "/v3/api-docs.yaml", "/actuator/env", "/actuator/health/" + PATH_SEGMENT, "/oidc4vci/types/" + PATH_SEGMENT, "*",
+                "/v3/api-docs.yaml", "/actuator/env", "/actuator/health/" + PATH_SEGMENT, "/oidc4vci/types/" + PATH_SEGMENT, "/oidc4vci/status-lists/" + PATH_SEGMENT, "*",
                 "/.well-known/openid-credential-issuer/" + PATH_SEGMENT);
     }
 

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PortIsolationTest extends ConnectorIntegrationTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"/offers", "/offers/abc", "/offers/abc/qr", "/actuator/health", "/actuator/prometheus", "/v3/api-docs"})
+    @ValueSource(strings = {"/offers", "/offers/abc", "/offers/abc/qr", "/offers/abc/revoke", "/actuator/health", "/actuator/prometheus", "/v3/api-docs"})
     void managementRouteWhenCalledOnWalletPortThenNotFound(String path) throws Exception {
         assertThat(get(publicUri(path)).statusCode()).isEqualTo(404);
         assertThat(post(publicUri(path)).statusCode()).isEqualTo(404);
@@ -23,7 +23,8 @@ class PortIsolationTest extends ConnectorIntegrationTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"/.well-known/openid-credential-issuer", "/.well-known/oauth-authorization-server",
-            "/oidc4vci/token", "/oidc4vci/nonce", "/oidc4vci/credential", "/oidc4vci/offers/x", "/oidc4vci/types/IdentityCredential"})
+            "/oidc4vci/token", "/oidc4vci/nonce", "/oidc4vci/credential", "/oidc4vci/offers/x", "/oidc4vci/types/IdentityCredential",
+            "/oidc4vci/status-lists/AAAAAAAAAAAAAAAAAAAAAA"})
     void walletRouteWhenCalledOnManagementPortThenNotFound(String path) throws Exception {
         assertThat(get(managementUri(path)).statusCode()).isEqualTo(404);
         assertThat(post(managementUri(path)).statusCode()).isEqualTo(404);

@@ -41,10 +41,12 @@ class RouteTableTest extends ConnectorIntegrationTest {
             GET /offers/{offerId} MANAGEMENT
             POST /offers/{offerId}/callbacks/redeliver MANAGEMENT
             GET /offers/{offerId}/qr MANAGEMENT
+            POST /offers/{offerId}/revoke MANAGEMENT
             POST /oidc4vci/credential PUBLIC
             POST /oidc4vci/nonce PUBLIC
             POST /oidc4vci/notification PUBLIC
             GET /oidc4vci/offers/{reference} PUBLIC
+            GET /oidc4vci/status-lists/{listId} PUBLIC
             POST /oidc4vci/token PUBLIC
             GET /oidc4vci/types/{id} PUBLIC
             GET /v3/api-docs MANAGEMENT
