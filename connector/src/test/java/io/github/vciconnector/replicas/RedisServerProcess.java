@@ -82,6 +82,23 @@ final class RedisServerProcess implements AutoCloseable {
         }
     }
 
+    /** Runs one command on this server as the default user (redis-cli); returns its output. */
+    String command(String... args) {
+        var command = new java.util.ArrayList<>(java.util.List.of("redis-cli", "-p", Integer.toString(port)));
+        command.addAll(java.util.List.of(args));
+        try {
+            Process cli = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(cli.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
+            if (cli.waitFor() != 0) throw new IllegalStateException("redis-cli failed: " + output);
+            return output;
+        } catch (IOException e) {
+            throw new IllegalStateException("could not run redis-cli", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     static void pause(long millis) {
         try {
             Thread.sleep(millis);

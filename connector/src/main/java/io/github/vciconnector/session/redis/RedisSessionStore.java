@@ -102,6 +102,23 @@ public final class RedisSessionStore implements OfferStore, SingleUseChecker, At
                 retainMillis(updated, clock.instant()), updated.offerId(), callbackDue(updated), expiryDue(updated))) == 1;
     }
 
+    /**
+     * The token index first, as a single-key write of its own (its key has its own slot on a Redis Cluster), then
+     * the session's compare-and-set, which is the grant: until it wins, the index names a token nobody was given,
+     * and if Redis fails before it, the session is unchanged and the code still redeemable.
+     */
+    @Override
+    public boolean redeem(IssuanceSession redeemed, long expectedVersion, TokenHash accessTokenHash, Duration tokenTtl) {
+        String tokenKey = prefix + TOKEN + accessTokenHash.value();
+        call(() -> {
+            redis.opsForValue().set(tokenKey, redeemed.offerId(), positive(tokenTtl));
+            return null;
+        });
+        if (update(redeemed, expectedVersion)) return true;
+        call(() -> redis.delete(tokenKey));
+        return false;
+    }
+
     @Override
     public void indexAccessToken(TokenHash accessTokenHash, OfferId offerId, Duration ttl) {
         call(() -> {
