@@ -15,6 +15,7 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import java.security.SecureRandom;
@@ -24,8 +25,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Wires the {@link RedisSessionStore} when {@code CONNECTOR_SESSION_STORE=redis}, on Spring Boot's Lettuce
- * connection ({@code SPRING_DATA_REDIS_URL}). Only then does the health endpoint include Redis, so the in-memory
- * default never reports a Redis it does not use.
+ * connection: one server ({@code SPRING_DATA_REDIS_URL}), Sentinel ({@code SPRING_DATA_REDIS_SENTINEL_MASTER},
+ * {@code _NODES}) or a Redis Cluster ({@code SPRING_DATA_REDIS_CLUSTER_NODES}; the cluster's topology refresh is set in
+ * application.yml). Only then does the health endpoint include Redis, so the in-memory default never reports a
+ * Redis it does not use.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "connector.session-store", havingValue = "redis")
@@ -38,8 +41,9 @@ public class RedisSessionStoreConfiguration {
                                         CallbackMaxAge callbackMaxAge) {
         var template = new StringRedisTemplate(connectionFactory);
         template.afterPropertiesSet();
-        return new RedisSessionStore(template, clock, retention.value(), properties.keyPrefix(), secrets, random,
-                callbackMaxAge.value());
+        boolean cluster = connectionFactory instanceof LettuceConnectionFactory lettuce && lettuce.isClusterAware();
+        return new RedisSessionStore(template, clock, retention.value(), properties.keyPrefix(), properties.shardsFor(cluster),
+                secrets, random, callbackMaxAge.value());
     }
 
     /**
