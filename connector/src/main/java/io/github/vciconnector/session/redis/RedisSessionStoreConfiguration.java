@@ -5,6 +5,8 @@ import io.github.vciconnector.session.ServerSecretsProperties;
 import io.github.vciconnector.session.CallbackMaxAge;
 import io.github.vciconnector.session.SessionRetention;
 import io.lettuce.core.ClientOptions;
+import io.lettuce.core.cluster.ClusterClientOptions;
+import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
 import io.lettuce.core.resource.Delay;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -26,8 +28,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Wires the {@link RedisSessionStore} when {@code CONNECTOR_SESSION_STORE=redis}, on Spring Boot's Lettuce
  * connection: one server ({@code SPRING_DATA_REDIS_URL}), Sentinel ({@code SPRING_DATA_REDIS_SENTINEL_MASTER},
- * {@code _NODES}) or a Redis Cluster ({@code SPRING_DATA_REDIS_CLUSTER_NODES}; the cluster's topology refresh is set in
- * application.yml). Only then does the health endpoint include Redis, so the in-memory default never reports a
+ * {@code _NODES}) or a Redis Cluster ({@code SPRING_DATA_REDIS_CLUSTER_NODES}; topology refresh below). Only then does the health endpoint include Redis, so the in-memory default never reports a
  * Redis it does not use.
  */
 @Configuration(proxyBeanMethods = false)
@@ -66,6 +67,24 @@ public class RedisSessionStoreConfiguration {
     LettuceClientOptionsBuilderCustomizer rejectCommandsWhileDisconnected() {
         return options -> options.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
     }
+
+    /**
+     * On a Redis Cluster, find a promoted replica within seconds of a master's death (issue 15): re-read the
+     * topology on every adaptive trigger (MOVED/ASK, uncovered slot, unknown node, 3 failed reconnects), at most once
+     * a second (Lettuce's default would wait 30 s after a refresh that came too early, before the promotion), and
+     * every 5 s anyway. Without a cluster Spring Boot hands over plain client options, which this leaves alone.
+     */
+    @Bean
+    LettuceClientOptionsBuilderCustomizer followClusterFailover() {
+        return options -> {
+            if (options instanceof ClusterClientOptions.Builder cluster) cluster.topologyRefreshOptions(CLUSTER_REFRESH);
+        };
+    }
+
+    static final ClusterTopologyRefreshOptions CLUSTER_REFRESH = ClusterTopologyRefreshOptions.builder()
+            .enableAllAdaptiveRefreshTriggers().adaptiveRefreshTriggersTimeout(Duration.ofSeconds(1))
+            .refreshTriggersReconnectAttempts(3).enablePeriodicRefresh(Duration.ofSeconds(5)).dynamicRefreshSources(true)
+            .build();
 
     /** Retry the connection at most every 2 s, so service resumes soon after Redis is back (Lettuce's default is 30 s). */
     @Bean

@@ -1,7 +1,6 @@
 package io.github.vciconnector.session.redis;
 
 import io.lettuce.core.cluster.ClusterClientOptions;
-import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.springframework.data.redis.connection.RedisClusterConfiguration;
@@ -50,14 +49,13 @@ public enum RedisTopology {
         Assumptions.abort(message);
     }
 
-    /** A started connection factory with the timeouts and cluster refresh of application.yml. */
+    /** A started connection factory with the timeouts of application.yml and the cluster refresh of the connector. */
     public LettuceConnectionFactory connectionFactory() {
         return connectionFactory(configuration());
     }
 
     static LettuceConnectionFactory connectionFactory(RedisConfiguration configuration) {
-        var refresh = ClusterTopologyRefreshOptions.builder().enableAllAdaptiveRefreshTriggers()
-                .enablePeriodicRefresh(Duration.ofSeconds(10)).build();
+        var refresh = RedisSessionStoreConfiguration.CLUSTER_REFRESH;
         var client = LettuceClientConfiguration.builder().commandTimeout(Duration.ofSeconds(2))
                 .clientOptions(ClusterClientOptions.builder().topologyRefreshOptions(refresh).build()).build();
         var factory = new LettuceConnectionFactory(configuration, client);
