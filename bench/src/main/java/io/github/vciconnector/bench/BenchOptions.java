@@ -18,13 +18,16 @@ import java.util.List;
  * @param serverJvm  JVM options of the connector process
  * @param jfr        a file to record the connector's measured run into (JDK Flight Recorder), or null
  * @param floorCounts ECDSA operations per flow of the connector version under test
+ * @param redisClusterNodes with {@code --store redis}: nodes of a Redis Cluster to use instead of {@code redisUrl}
+ *                          ({@code host:port,...}, passed as {@code SPRING_DATA_REDIS_CLUSTER_NODES}), or null
  */
 record BenchOptions(int flows, int warmup, int concurrency, String store, String redisUrl, int offers, boolean halfRate,
-                    Path jar, List<String> serverJvm, Path jfr, CryptoFloor.Counts floorCounts) {
+                    Path jar, List<String> serverJvm, Path jfr, CryptoFloor.Counts floorCounts, String redisClusterNodes) {
 
     static final String USAGE = """
             bench/run [--flows 6000] [--warmup 12000] [--concurrency 8] [--store memory|redis]
-                      [--redis-url redis://localhost:6379] [--offers 100000] [--no-half-rate]
+                      [--redis-url redis://localhost:6379 | --redis-cluster-nodes 127.0.0.1:7000,127.0.0.1:7001]
+                      [--offers 100000] [--no-half-rate]
                       [--jar connector/target/issuer-connector-<version>.jar] [--server-jvm "-Xms1g -Xmx1g -XX:+UseG1GC"] [--jfr file.jfr]
                       [--floor-counts 1,4,2,0]  (signs, verifies with a new key, with a kept key, X.509 per flow)
             """;
@@ -32,6 +35,7 @@ record BenchOptions(int flows, int warmup, int concurrency, String store, String
     BenchOptions {
         if (flows < 1 || warmup < 0 || concurrency < 1 || offers < 0) throw new IllegalArgumentException("counts must be positive");
         if (!store.equals("memory") && !store.equals("redis")) throw new IllegalArgumentException("--store is memory or redis");
+        if (redisClusterNodes != null && !store.equals("redis")) throw new IllegalArgumentException("--redis-cluster-nodes needs --store redis");
         serverJvm = List.copyOf(serverJvm);
     }
 
@@ -47,6 +51,7 @@ record BenchOptions(int flows, int warmup, int concurrency, String store, String
         String serverJvm = "-Xms1g -Xmx1g -XX:+UseG1GC";
         Path jfr = null;
         CryptoFloor.Counts counts = CryptoFloor.Counts.CURRENT;
+        String clusterNodes = null;
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
             if (name.equals("--no-half-rate")) {
@@ -61,6 +66,7 @@ record BenchOptions(int flows, int warmup, int concurrency, String store, String
                 case "--concurrency" -> concurrency = Integer.parseInt(value);
                 case "--store" -> store = value;
                 case "--redis-url" -> redisUrl = value;
+                case "--redis-cluster-nodes" -> clusterNodes = value;
                 case "--offers" -> offers = Integer.parseInt(value);
                 case "--jar" -> jar = Path.of(value);
                 case "--server-jvm" -> serverJvm = value;
@@ -70,6 +76,6 @@ record BenchOptions(int flows, int warmup, int concurrency, String store, String
             }
         }
         return new BenchOptions(flows, warmup, concurrency, store, redisUrl, offers, halfRate, jar,
-                List.of(serverJvm.trim().split("\\s+")), jfr, counts);
+                List.of(serverJvm.trim().split("\\s+")), jfr, counts, clusterNodes);
     }
 }
