@@ -21,6 +21,7 @@ import java.util.function.BooleanSupplier;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Issue 15, failover: a Redis master is killed (SIGKILL) during a burst of flows, once on Sentinel and once on a
@@ -98,6 +99,10 @@ class RedisFailoverTest {
         settings.put("spring.data.redis.cluster.nodes", "127.0.0.1:7006,127.0.0.1:7007,127.0.0.1:7008,127.0.0.1:7009,127.0.0.1:7010");
         // Health asks any node for CLUSTER INFO: it may well answer UP from a survivor during the promotion
         burst(settings, byPort(7006)::kill, "Redis Cluster", false);
+        // SPRING_DATA_REDIS_CLUSTER_NODES alone gave the cluster layout: sessions under their shard's hash tag
+        assertThat(servers.stream().filter(s -> s.port() != 7006)
+                .map(s -> s.command("--scan", "--pattern", "vcc-failover:{o*}:session:*")).filter(keys -> !keys.isBlank()))
+                .as("tagged session keys on the surviving masters").isNotEmpty();
     }
 
     private void burst(Map<String, Object> settings, Runnable kill, String topology, boolean healthDownExpected) throws Exception {
