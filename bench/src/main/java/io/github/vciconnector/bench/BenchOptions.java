@@ -27,15 +27,18 @@ import java.util.List;
  * @param jfr         a file to record the connector's measured run into (JDK Flight Recorder), or null
  * @param floorCounts ECDSA operations per flow of the connector version under test
  * @param statusListGets GETs of one Token Status List after the maximum-throughput phase (0 skips it)
+ * @param redisClusterNodes with {@code --store redis}: nodes of a Redis Cluster to use instead of {@code redisUrl}
+ *                          ({@code host:port,...}, passed as {@code SPRING_DATA_REDIS_CLUSTER_NODES}), or null
  */
 record BenchOptions(int flows, int warmup, int concurrency, BenchWallet.Mode mode, int wallets, int compare, int curve,
                     int window, String store, String redisUrl, int offers, boolean halfRate, Path jar,
                     List<String> serverJvm, boolean cds, int aot, Path serverJava, Path jfr,
-                    CryptoFloor.Counts floorCounts, int statusListGets) {
+                    CryptoFloor.Counts floorCounts, int statusListGets, String redisClusterNodes) {
 
     static final String USAGE = """
             bench/run [--flows 6000] [--warmup 12000] [--concurrency 8] [--pooled] [--wallets 1000] [--compare 4000]
-                      [--curve 10000] [--window 500] [--store memory|redis] [--redis-url redis://localhost:6379]
+                      [--curve 10000] [--window 500] [--store memory|redis]
+                      [--redis-url redis://localhost:6379 | --redis-cluster-nodes 127.0.0.1:7000,127.0.0.1:7001]
                       [--offers 100000] [--no-half-rate] [--jar connector/target/issuer-connector-<version>.jar]
                       [--server-jvm "-Xms1g -Xmx1g -XX:+UseG1GC"] [--cds] [--aot 0] [--server-java PATH] [--jfr file.jfr]
                       [--floor-counts 1,4,2,0]  (signs, verifies with a new key, with a kept key, X.509 per flow)
@@ -60,6 +63,7 @@ record BenchOptions(int flows, int warmup, int concurrency, BenchWallet.Mode mod
         if (curve > 0 && curve < window) throw new IllegalArgumentException("--curve must be at least --window");
         if (wallets < concurrency) throw new IllegalArgumentException("--wallets must be at least --concurrency");
         if (!store.equals("memory") && !store.equals("redis")) throw new IllegalArgumentException("--store is memory or redis");
+        if (redisClusterNodes != null && !store.equals("redis")) throw new IllegalArgumentException("--redis-cluster-nodes needs --store redis");
         serverJvm = List.copyOf(serverJvm);
     }
 
@@ -88,6 +92,7 @@ record BenchOptions(int flows, int warmup, int concurrency, BenchWallet.Mode mod
         Path jfr = null;
         CryptoFloor.Counts counts = CryptoFloor.Counts.CURRENT;
         int statusListGets = 20_000;
+        String clusterNodes = null;
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
             switch (name) {
@@ -107,6 +112,7 @@ record BenchOptions(int flows, int warmup, int concurrency, BenchWallet.Mode mod
                         case "--window" -> window = Integer.parseInt(value);
                         case "--store" -> store = value;
                         case "--redis-url" -> redisUrl = value;
+                        case "--redis-cluster-nodes" -> clusterNodes = value;
                         case "--offers" -> offers = Integer.parseInt(value);
                         case "--jar" -> jar = Path.of(value);
                         case "--server-jvm" -> serverJvm = value;
@@ -121,6 +127,7 @@ record BenchOptions(int flows, int warmup, int concurrency, BenchWallet.Mode mod
             }
         }
         return new BenchOptions(flows, warmup, concurrency, mode, wallets, compare, curve, window, store, redisUrl, offers,
-                halfRate, jar, List.of(serverJvm.trim().split("\\s+")), cds, aot, serverJava, jfr, counts, statusListGets);
+                halfRate, jar, List.of(serverJvm.trim().split("\\s+")), cds, aot, serverJava, jfr, counts, statusListGets,
+                clusterNodes);
     }
 }

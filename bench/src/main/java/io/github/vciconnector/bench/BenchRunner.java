@@ -111,7 +111,11 @@ public final class BenchRunner {
                     report.heap(HeapPerOffer.measure(connector, pool, options.concurrency(), options.offers()));
                 }
                 report.machine(ConnectorProcess.run("cat", "/proc/loadavg").trim());
-                if (options.store().equals("redis")) deleteRedisKeys(options.redisUrl(), ConnectorProcess.redisKeyPrefix());
+                if (options.store().equals("redis") && options.redisClusterNodes() != null) {
+                    deleteClusterKeys(options.redisClusterNodes(), ConnectorProcess.redisKeyPrefix());
+                } else if (options.store().equals("redis")) {
+                    deleteRedisKeys(options.redisUrl(), ConnectorProcess.redisKeyPrefix());
+                }
                 System.out.println(report);
                 System.out.println("connector log: " + connector.log());
             }
@@ -124,6 +128,15 @@ public final class BenchRunner {
     private static void deleteRedisKeys(String url, String prefix) {
         ConnectorProcess.run("sh", "-c", "redis-cli -u \"$0\" --scan --pattern \"$1*\" | xargs -r -n 500 redis-cli -u \"$0\" del >/dev/null",
                 url, prefix);
+    }
+
+    /** The same on a cluster: each node's own keys, unlinked one by one on that node (replicas refuse, quietly). */
+    private static void deleteClusterKeys(String nodes, String prefix) {
+        for (String node : nodes.split(",")) {
+            String[] hostPort = node.trim().split(":");
+            ConnectorProcess.run("sh", "-c", "redis-cli -h \"$0\" -p \"$1\" --scan --pattern \"$2*\" | awk '{print \"UNLINK \" $0}'"
+                    + " | redis-cli -h \"$0\" -p \"$1\" --pipe >/dev/null 2>&1; true", hostPort[0], hostPort[1], prefix);
+        }
     }
 
     /** Server CPU per second while no request arrives: timers, sweepers, JIT and GC catching up. */

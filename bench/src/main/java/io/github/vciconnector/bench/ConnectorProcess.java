@@ -156,6 +156,8 @@ final class ConnectorProcess implements AutoCloseable {
         env.put("CONNECTOR_SESSION_STORE", options.store());
         if (options.store().equals("redis")) {
             env.put("SPRING_DATA_REDIS_URL", options.redisUrl());
+            // A cluster wins over the URL (Spring Boot); the connector picks its cluster key layout (16 shards)
+            if (options.redisClusterNodes() != null) env.put("SPRING_DATA_REDIS_CLUSTER_NODES", options.redisClusterNodes());
             env.put("CONNECTOR_REDIS_KEY_PREFIX", redisKeyPrefix());
             // The Redis store refuses to start without a master secret; one per run, like the key prefix
             byte[] masterSecret = new byte[32];

@@ -19,7 +19,10 @@ import io.github.vciconnector.session.OfferSecrets;
 import io.github.vciconnector.session.OfferStatus;
 import io.github.vciconnector.session.OfferStore;
 import io.github.vciconnector.session.TokenHash;
+import io.github.vciconnector.session.SessionStoreUnavailableException;
 import io.github.vciconnector.session.TxCodeAttemptLimit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 
 import java.net.URI;
@@ -32,6 +35,8 @@ import java.util.Optional;
  * and the Transaction Code, redeems the code exactly once and issues an opaque access token bound to the DPoP key.
  */
 public class PreAuthorizedCodeGrant {
+
+    private static final Logger log = LoggerFactory.getLogger(PreAuthorizedCodeGrant.class);
 
     private final OfferStore store;
     private final AttemptCounters attempts;
@@ -95,18 +100,16 @@ public class PreAuthorizedCodeGrant {
             throw invalidClient(e); // a replayed PoP
         }
         if (session.txCodeHash() != null) checkTxCode(session, txCode);
-        // VCI-OFF-4: single use. Only the caller that removes the index entry may continue.
-        if (!store.redeemPreAuthorizedCode(codeHash)) {
-            throw new TokenRequestException(TokenError.INVALID_GRANT, "pre-authorized code is invalid, expired or used");
-        }
+        // VCI-OFF-4: single use. The grant is one atomic store step (issue 15): the session leaves OFFER_CREATED and
+        // the access token names it together, or neither happens and the code stays redeemable after a store failure.
         String accessToken = tokens.mint(32);
         Duration lifetime = tokenProperties.accessTokenLifetime();
         var now = clock.instant();
-        if (store.transition(session.id(), current -> current.status() == OfferStatus.OFFER_CREATED
-                ? Optional.of(current.tokenIssued(proof.jkt(), now, now.plus(lifetime))) : Optional.empty()).isEmpty()) {
-            throw new TokenRequestException(TokenError.INVALID_GRANT, "offer is no longer redeemable");
-        }
-        store.indexAccessToken(accessTokens.indexOf(accessToken), session.id(), lifetime);
+        store.redeem(session.id(), current -> current.status() == OfferStatus.OFFER_CREATED && !current.isExpired(now)
+                        ? Optional.of(current.tokenIssued(proof.jkt(), now, now.plus(lifetime))) : Optional.empty(),
+                        accessTokens.indexOf(accessToken), lifetime)
+                .orElseThrow(() -> new TokenRequestException(TokenError.INVALID_GRANT, "pre-authorized code is invalid, expired or used"));
+        forgetCode(codeHash);
         return new TokenResponse(accessToken, lifetime.toSeconds());
     }
 
@@ -170,13 +173,28 @@ public class PreAuthorizedCodeGrant {
         throw new TokenRequestException(TokenError.INVALID_GRANT, "tx_code is wrong");
     }
 
+    /**
+     * One store step locks the offer: once FAILED, no replica can redeem it, even with the right tx_code (the grant
+     * is a compare-and-set from OFFER_CREATED). The code index is tidied up afterwards.
+     */
     private void lock(IssuanceSession session) {
         var now = clock.instant();
         String reason = "tx_code entered wrongly " + txCodeAttempts.value() + " times";
-        // The code index goes first: from here on no replica can redeem the offer, even with the right tx_code.
-        store.redeemPreAuthorizedCode(session.codeHash());
         store.transition(session.id(), current -> current.status().isFinal() ? Optional.empty()
                         : Optional.of(current.ended(OfferStatus.FAILED, reason, now)))
                 .ifPresent(failed -> events.publishEvent(new OfferEnded(session.offerId(), OfferStatus.FAILED, reason, now)));
+        forgetCode(session.codeHash());
+    }
+
+    /**
+     * Removes the code index entry of an offer that left OFFER_CREATED. Only tidying: the entry names a session the
+     * grant refuses, so a store failure here must not fail a request whose real step already succeeded.
+     */
+    private void forgetCode(TokenHash codeHash) {
+        try {
+            store.redeemPreAuthorizedCode(codeHash);
+        } catch (SessionStoreUnavailableException e) {
+            log.info("pre-authorized code index entry left to its TTL: the session store failed");
+        }
     }
 }

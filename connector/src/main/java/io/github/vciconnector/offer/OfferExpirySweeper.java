@@ -55,13 +55,14 @@ public class OfferExpirySweeper implements SmartLifecycle {
                         ? Optional.of(current.minimised()) : Optional.empty());
                 continue;
             }
-            // The code goes first, so no wallet can redeem an offer that is being expired.
-            store.redeemPreAuthorizedCode(session.codeHash());
+            // One store step ends the offer: the token grant is a compare-and-set from OFFER_CREATED, so no wallet can
+            // redeem it from here on; the code index is tidied up afterwards (issue 15).
             boolean ended = store.transition(offerId, current -> !current.status().isFinal() && current.isExpired(now)
                     ? Optional.of(current.ended(OfferStatus.EXPIRED, REASON, now)) : Optional.empty()).isPresent();
             if (ended) {
                 events.publishEvent(new OfferEnded(offerId.value(), OfferStatus.EXPIRED, REASON, now));
                 expired++;
+                store.redeemPreAuthorizedCode(session.codeHash());
             }
         }
         return expired;

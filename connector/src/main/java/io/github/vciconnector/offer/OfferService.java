@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * The Credential Offer lifecycle (OID4VCI 1.0 §4.1) for the backend: create, look up, cancel; and the offer by
@@ -83,8 +84,19 @@ public class OfferService {
             // Only requests that passed validation claim a key, so a refused request can be corrected and retried.
             String firstOfferId = idempotency.claim(idempotencyKey, canonical(configuration, request, txCodeSpec),
                     offerId, ttl.plus(properties.retention()));
-            if (firstOfferId != null) return replay(firstOfferId);
+            if (firstOfferId != null) return replay(firstOfferId, () -> store(firstOfferId, configuration, request, ttl, txCodeSpec));
+            try {
+                return store(offerId, configuration, request, ttl, txCodeSpec);
+            } catch (IllegalStateException collision) {
+                // A retry with this key found no offer and stored it under this id first (see replay): it is ours
+                return replay(offerId, null);
+            }
         }
+        return store(offerId, configuration, request, ttl, txCodeSpec);
+    }
+
+    private CreatedOffer store(String offerId, CredentialConfiguration configuration, OfferRequest request, Duration ttl,
+                               TxCodeSpec txCodeSpec) {
         var now = clock.instant();
         String txCode = txCodeSpec == null ? null : TxCodes.generate(txCodeSpec, random);
         var session = IssuanceSession.created(offerId, configuration.id(), request.claims(),
@@ -164,8 +176,14 @@ public class OfferService {
         return credentialOfferUri(offerId);
     }
 
-    private CreatedOffer replay(String offerId) {
-        // A concurrent first request may hold the key but not have stored its offer yet.
+    /**
+     * The offer of the first request with an Idempotency-Key. Claiming the key and storing the offer are two store
+     * steps (the key and the offer live in different slots of a Redis Cluster), so a store failure between them
+     * leaves a claimed key without an offer (issue 15). A concurrent first request may also hold the key but not
+     * have stored its offer yet: wait a little; then this equal request ({@code takeOver}, null for none) stores
+     * the offer under the claimed id itself. Whichever of the two stores it first wins; the other replays it.
+     */
+    private CreatedOffer replay(String offerId, Supplier<CreatedOffer> takeOver) {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(REPLAY_WAIT_MILLIS);
         Optional<IssuanceSession> session = find(offerId);
         while (session.isEmpty() && System.nanoTime() < deadline) {
@@ -176,6 +194,13 @@ public class OfferService {
                 break;
             }
             session = find(offerId);
+        }
+        if (session.isEmpty() && takeOver != null) {
+            try {
+                return takeOver.get();
+            } catch (IllegalStateException collision) {
+                session = find(offerId); // the first request stored it meanwhile
+            }
         }
         return session.map(s -> new CreatedOffer(offerId, credentialOfferUri(offerId), null, s.expiresAt(), true))
                 .orElseThrow(() -> new OfferException(OfferError.IDEMPOTENCY_KEY_IN_PROGRESS, "Idempotency-Key",

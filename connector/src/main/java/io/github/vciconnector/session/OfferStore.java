@@ -33,10 +33,41 @@ public interface OfferStore {
     Optional<IssuanceSession> findByPreAuthorizedCode(TokenHash codeHash);
 
     /**
-     * Atomically removes the pre-authorized code index entry; true for exactly one caller per code.
-     * The session itself stays until it is updated or expires.
+     * Atomically removes the pre-authorized code index entry; true for exactly one caller per code. The session
+     * itself stays until it is updated or expires. Since the token grant is {@link #redeem}, this only tidies up
+     * after a session left OFFER_CREATED (redeemed, locked, cancelled, expired): the session's status, not this
+     * entry, is what makes the code single-use.
      */
     boolean redeemPreAuthorizedCode(TokenHash codeHash);
+
+    /**
+     * The token grant as one atomic store step (VCI-OFF-4; issue 15, no burnt codes): replaces the session by
+     * {@code redeemed} (its TOKEN_ISSUED version) if its version is still {@code expectedVersion}, and from then on
+     * {@code accessTokenHash} names it for {@code tokenTtl}. Either both hold, or the session is unchanged and the
+     * code can still be redeemed: a store failure never leaves a redeemed code without a working token. An index
+     * entry of a grant that lost or failed may stay behind until its TTL, naming a token nobody was given.
+     *
+     * @return false when the version moved on (another writer got there first): nothing was granted
+     */
+    boolean redeem(IssuanceSession redeemed, long expectedVersion, TokenHash accessTokenHash, Duration tokenTtl);
+
+    /**
+     * {@link #redeem} with compare-and-set retries, as {@link #transition}: {@code change} gets the current session
+     * and returns its redeemed version, or empty when it can no longer be redeemed. Returns the session as written.
+     *
+     * @throws SessionStoreUnavailableException when 16 attempts in a row lost the race: nothing was granted
+     */
+    default Optional<IssuanceSession> redeem(OfferId offerId, Function<IssuanceSession, Optional<IssuanceSession>> change,
+                                             TokenHash accessTokenHash, Duration tokenTtl) {
+        for (int attempt = 0; attempt < 16; attempt++) {
+            Optional<IssuanceSession> current = findById(offerId);
+            if (current.isEmpty()) return Optional.empty();
+            Optional<IssuanceSession> next = change.apply(current.get());
+            if (next.isEmpty()) return Optional.empty();
+            if (redeem(next.get(), current.get().version(), accessTokenHash, tokenTtl)) return next;
+        }
+        throw new SessionStoreUnavailableException("offer " + offerId + " is being updated by too many writers at once", null);
+    }
 
     /** Replaces a session if its version still equals {@code expectedVersion} (compare-and-set). */
     boolean update(IssuanceSession updated, long expectedVersion);

@@ -16,10 +16,22 @@ import java.time.Instant;
 final class RedisServerProcess implements AutoCloseable {
 
     private final int port;
+    private final java.util.List<String> command;
     private Process process;
 
     RedisServerProcess(int port) {
+        this(port, java.util.List.of("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
+                "--save", "", "--appendonly", "no"));
+    }
+
+    /** A server started by {@code command} (a cluster node, a replica, a sentinel) that answers on {@code port}. */
+    RedisServerProcess(int port, java.util.List<String> command) {
         this.port = port;
+        this.command = java.util.List.copyOf(command);
+    }
+
+    int port() {
+        return port;
     }
 
     /** Skips (on CI fails) the calling test when redis-server is not installed. */
@@ -35,8 +47,7 @@ final class RedisServerProcess implements AutoCloseable {
 
     void start() {
         try {
-            process = new ProcessBuilder("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
-                    "--save", "", "--appendonly", "no").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         } catch (IOException e) {
             throw new IllegalStateException("could not start redis-server", e);
         }
@@ -51,6 +62,18 @@ final class RedisServerProcess implements AutoCloseable {
         if (process == null) return;
         signal("-CONT"); // a frozen server cannot act on SIGTERM
         process.destroy();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        process = null;
+    }
+
+    /** SIGKILL, as a crashed machine: no shutdown, nothing flushed. */
+    void kill() {
+        if (process == null) return;
+        process.destroyForcibly();
         try {
             process.waitFor();
         } catch (InterruptedException e) {
@@ -79,6 +102,23 @@ final class RedisServerProcess implements AutoCloseable {
             throw new IllegalStateException("could not signal redis-server", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Runs one command on this server as the default user (redis-cli); returns its output. */
+    String command(String... args) {
+        var command = new java.util.ArrayList<>(java.util.List.of("redis-cli", "-p", Integer.toString(port)));
+        command.addAll(java.util.List.of(args));
+        try {
+            Process cli = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(cli.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
+            if (cli.waitFor() != 0) throw new IllegalStateException("redis-cli failed: " + output);
+            return output;
+        } catch (IOException e) {
+            throw new IllegalStateException("could not run redis-cli", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

@@ -4,7 +4,9 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -227,5 +229,44 @@ public abstract class OfferStoreContract extends PortContract<OfferStore> {
         assertThat(results).containsOnlyOnce(true);
         String winner = "jkt-" + results.indexOf(true);
         assertThat(store().findById(session.id())).get().extracting(IssuanceSession::dpopJkt).isEqualTo(winner);
+    }
+
+    @Test
+    void redeemWhenVersionCurrentThenSessionRedeemedAndTokenNamesIt() {
+        var session = offer(Duration.ofMinutes(5));
+        store().create(session);
+        TokenHash token = TestSessions.newTokenHash();
+        var redeemed = session.tokenIssued("jkt", clock().instant(), session.expiresAt());
+        assertThat(store().redeem(redeemed, session.version(), token, Duration.ofMinutes(1))).isTrue();
+        assertThat(otherReplica().findByAccessToken(token)).contains(redeemed);
+        assertThat(otherReplica().findById(session.id())).contains(redeemed);
+    }
+
+    @Test
+    void redeemWhenVersionStaleThenFalseAndTokenNamesNothing() {
+        var session = offer(Duration.ofMinutes(5));
+        store().create(session);
+        assertThat(store().update(session.withoutClaims(), session.version())).isTrue();
+        TokenHash token = TestSessions.newTokenHash();
+        assertThat(store().redeem(session.tokenIssued("jkt", clock().instant(), session.expiresAt()), session.version(),
+                token, Duration.ofMinutes(1))).isFalse();
+        assertThat(store().findByAccessToken(token)).isEmpty();
+        assertThat(store().findById(session.id()).orElseThrow().status()).isEqualTo(OfferStatus.OFFER_CREATED);
+    }
+
+    @Test
+    void redeemWhen20CallersRaceThenExactlyOneTokenWorks() {
+        var session = offer(Duration.ofMinutes(5));
+        store().create(session);
+        List<TokenHash> tokens = IntStream.range(0, 20).mapToObj(i -> TestSessions.newTokenHash()).toList();
+        var results = Race.run(20, i -> replica(i).redeem(session.id(), current -> current.status() == OfferStatus.OFFER_CREATED
+                ? Optional.of(current.tokenIssued("jkt-" + i, clock().instant(), current.expiresAt())) : Optional.empty(),
+                tokens.get(i), Duration.ofMinutes(1)).isPresent());
+        assertThat(results).containsOnlyOnce(true);
+        int winner = results.indexOf(true);
+        for (int i = 0; i < 20; i++) {
+            assertThat(store().findByAccessToken(tokens.get(i)).isPresent()).as("token " + i).isEqualTo(i == winner);
+        }
+        assertThat(store().findById(session.id())).get().extracting(IssuanceSession::dpopJkt).isEqualTo("jkt-" + winner);
     }
 }

@@ -93,6 +93,21 @@ public final class InMemorySessionStore implements OfferStore, SingleUseChecker,
     }
 
     @Override
+    public boolean redeem(IssuanceSession redeemed, long expectedVersion, TokenHash accessTokenHash, Duration tokenTtl) {
+        purgeOccasionally(clock.instant());
+        var swapped = new AtomicBoolean();
+        sessions.computeIfPresent(redeemed.offerId(), (id, current) -> {
+            if (current.value().version() != expectedVersion || !current.alive(clock.instant())) return current;
+            swapped.set(true);
+            index(redeemed);
+            // Inside compute, so the token names the session exactly when the session is redeemed
+            accessTokens.put(accessTokenHash.value(), new Entry<>(redeemed.offerId(), clock.instant().plus(tokenTtl)));
+            return new Entry<>(redeemed, redeemed.retainUntil(retention));
+        });
+        return swapped.get();
+    }
+
+    @Override
     public void indexAccessToken(TokenHash accessTokenHash, OfferId offerId, Duration ttl) {
         purgeOccasionally(clock.instant());
         accessTokens.put(accessTokenHash.value(), new Entry<>(offerId.value(), clock.instant().plus(ttl)));

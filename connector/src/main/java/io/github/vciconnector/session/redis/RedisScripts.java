@@ -17,16 +17,16 @@ final class RedisScripts {
             """;
 
     /**
-     * KEYS: session, code index, callbacks-due index, expiry index. ARGV: version, json, session ttl ms, offer id,
-     * code ttl ms, callback due ms or "", expiry ms or "". 0 on id collision. The session, its code and its index
-     * places are written together, so a state change and its pending callback are never half-written.
+     * KEYS: session, callbacks-due index, expiry index (one slot: the offer's shard). ARGV: version, json, session
+     * ttl ms, offer id, callback due ms or "", expiry ms or "". 0 on id collision. The session and its index places
+     * are written together, so a state change and its pending callback are never half-written. The code index is
+     * written before, alone ({@link RedisSessionStore#create}).
      */
     static final RedisScript<Long> CREATE = RedisScript.of("""
             if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
             redis.call('HSET', KEYS[1], 'version', ARGV[1], 'json', ARGV[2])
             redis.call('PEXPIRE', KEYS[1], ARGV[3])
-            redis.call('SET', KEYS[2], ARGV[4], 'PX', ARGV[5])
-            local callbacks, expiry, id, due, expires = KEYS[3], KEYS[4], ARGV[4], ARGV[6], ARGV[7]
+            local callbacks, expiry, id, due, expires = KEYS[2], KEYS[3], ARGV[4], ARGV[5], ARGV[6]
             """ + INDEX + """
             return 1""", Long.class);
 
@@ -44,14 +44,22 @@ final class RedisScripts {
             return 1""", Long.class);
 
     /**
-     * KEYS: an index. ARGV: now ms, limit, session key prefix. Offer ids due at or before now, earliest first;
-     * ids whose session expired meanwhile are dropped from the index on the way.
+     * KEYS: an index of one shard. ARGV: now ms, limit, the shard's session key prefix (the sessions share the
+     * index's slot). Offer ids due at or before now with their due time, earliest first, as a flat list id, ms, id,
+     * ms...; ids whose session expired meanwhile are dropped from the index on the way.
      */
     @SuppressWarnings("rawtypes")
     static final RedisScript<List> DUE = RedisScript.of("""
             local due = {}
-            for _, id in ipairs(redis.call('ZRANGE', KEYS[1], '-inf', ARGV[1], 'BYSCORE', 'LIMIT', 0, tonumber(ARGV[2]))) do
-              if redis.call('EXISTS', ARGV[3] .. id) == 1 then table.insert(due, id) else redis.call('ZREM', KEYS[1], id) end
+            local found = redis.call('ZRANGE', KEYS[1], '-inf', ARGV[1], 'BYSCORE', 'LIMIT', 0, tonumber(ARGV[2]), 'WITHSCORES')
+            for i = 1, #found, 2 do
+              local id = found[i]
+              if redis.call('EXISTS', ARGV[3] .. id) == 1 then
+                table.insert(due, id)
+                table.insert(due, found[i + 1])
+              else
+                redis.call('ZREM', KEYS[1], id)
+              end
             end
             return due""", List.class);
 

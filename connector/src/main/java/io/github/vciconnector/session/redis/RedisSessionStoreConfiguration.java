@@ -5,6 +5,8 @@ import io.github.vciconnector.session.ServerSecretsProperties;
 import io.github.vciconnector.session.CallbackMaxAge;
 import io.github.vciconnector.session.SessionRetention;
 import io.lettuce.core.ClientOptions;
+import io.lettuce.core.cluster.ClusterClientOptions;
+import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
 import io.lettuce.core.resource.Delay;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -15,6 +17,7 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import java.security.SecureRandom;
@@ -24,8 +27,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Wires the {@link RedisSessionStore} when {@code CONNECTOR_SESSION_STORE=redis}, on Spring Boot's Lettuce
- * connection ({@code SPRING_DATA_REDIS_URL}). Only then does the health endpoint include Redis, so the in-memory
- * default never reports a Redis it does not use.
+ * connection: one server ({@code SPRING_DATA_REDIS_URL}), Sentinel ({@code SPRING_DATA_REDIS_SENTINEL_MASTER},
+ * {@code _NODES}) or a Redis Cluster ({@code SPRING_DATA_REDIS_CLUSTER_NODES}; topology refresh below). Only then does the health endpoint include Redis, so the in-memory default never reports a
+ * Redis it does not use.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "connector.session-store", havingValue = "redis")
@@ -38,8 +42,9 @@ public class RedisSessionStoreConfiguration {
                                         CallbackMaxAge callbackMaxAge) {
         var template = new StringRedisTemplate(connectionFactory);
         template.afterPropertiesSet();
-        return new RedisSessionStore(template, clock, retention.value(), properties.keyPrefix(), secrets, random,
-                callbackMaxAge.value());
+        boolean cluster = connectionFactory instanceof LettuceConnectionFactory lettuce && lettuce.isClusterAware();
+        return new RedisSessionStore(template, clock, retention.value(), properties.keyPrefix(), properties.shardsFor(cluster),
+                secrets, random, callbackMaxAge.value());
     }
 
     /** The status lists (DESIGN §9) in the same Redis and under the same key prefix as the sessions. */
@@ -71,6 +76,24 @@ public class RedisSessionStoreConfiguration {
     LettuceClientOptionsBuilderCustomizer rejectCommandsWhileDisconnected() {
         return options -> options.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
     }
+
+    /**
+     * On a Redis Cluster, find a promoted replica within seconds of a master's death (issue 15): re-read the
+     * topology on every adaptive trigger (MOVED/ASK, uncovered slot, unknown node, 3 failed reconnects), at most once
+     * a second (Lettuce's default would wait 30 s after a refresh that came too early, before the promotion), and
+     * every 5 s anyway. Without a cluster Spring Boot hands over plain client options, which this leaves alone.
+     */
+    @Bean
+    LettuceClientOptionsBuilderCustomizer followClusterFailover() {
+        return options -> {
+            if (options instanceof ClusterClientOptions.Builder cluster) cluster.topologyRefreshOptions(CLUSTER_REFRESH);
+        };
+    }
+
+    static final ClusterTopologyRefreshOptions CLUSTER_REFRESH = ClusterTopologyRefreshOptions.builder()
+            .enableAllAdaptiveRefreshTriggers().adaptiveRefreshTriggersTimeout(Duration.ofSeconds(1))
+            .refreshTriggersReconnectAttempts(3).enablePeriodicRefresh(Duration.ofSeconds(5)).dynamicRefreshSources(true)
+            .build();
 
     /** Retry the connection at most every 2 s, so service resumes soon after Redis is back (Lettuce's default is 30 s). */
     @Bean

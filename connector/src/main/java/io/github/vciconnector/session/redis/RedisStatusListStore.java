@@ -36,7 +36,7 @@ public final class RedisStatusListStore implements StatusListStore {
     public RedisStatusListStore(StringRedisTemplate redis, Clock clock, String keyPrefix) {
         this.redis = redis;
         this.clock = clock;
-        this.prefix = new RedisSessionStoreProperties(keyPrefix).keyPrefix();
+        this.prefix = new RedisSessionStoreProperties(keyPrefix, 0).keyPrefix();
     }
 
     @Override

@@ -1,22 +1,12 @@
 package io.github.vciconnector.session.redis;
 
 import io.github.vciconnector.session.AttemptCounters;
-import io.github.vciconnector.session.AttemptCountersContract;
-import io.github.vciconnector.session.IdempotencyKeysContract;
 import io.github.vciconnector.session.Leases;
-import io.github.vciconnector.session.LeasesContract;
-import io.github.vciconnector.session.OfferStoreContract;
-import io.github.vciconnector.session.ServerSecrets;
 import io.github.vciconnector.session.SessionStoreUnavailableException;
 import io.github.vciconnector.session.SingleUseChecker;
-import io.github.vciconnector.session.SingleUseCheckerContract;
-import io.github.vciconnector.session.StatusListStore;
-import io.github.vciconnector.session.StatusListStoreContract;
-import io.github.vciconnector.session.StoreFixture;
 import io.github.vciconnector.session.TestSessions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -34,57 +24,32 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Every port contract on the Redis adapter with a real Redis (localhost:6379), as two replicas: two adapters on two
  * connections sharing one unique key prefix. Time is real, because Redis expires keys by its own clock.
  */
-class RedisSessionStoreTest implements StoreFixture {
+class RedisSessionStoreTest extends RedisStoreContracts {
 
-    private static final String PREFIX = LocalRedis.uniquePrefix();
-    /** Both replicas have the same master secret, as an operator configures them. */
-    private static final ServerSecrets SECRETS = ServerSecrets.random(new SecureRandom());
+    private static Replicas replicas;
+    private static String PREFIX;
     private static LettuceConnectionFactory replicaA;
-    private static LettuceConnectionFactory replicaB;
     private static RedisSessionStore storeA;
     private static RedisSessionStore storeB;
 
     @BeforeAll
     static void connect() {
-        LocalRedis.require(RedisSessionStoreTest.class.getSimpleName());
-        replicaA = LocalRedis.connectionFactory(LocalRedis.PORT);
-        replicaB = LocalRedis.connectionFactory(LocalRedis.PORT);
-        storeA = new RedisSessionStore(LocalRedis.template(replicaA), Clock.systemUTC(), RETENTION, PREFIX, SECRETS, new SecureRandom(), java.time.Duration.ofHours(24));
-        storeB = new RedisSessionStore(LocalRedis.template(replicaB), Clock.systemUTC(), RETENTION, PREFIX, SECRETS, new SecureRandom(), java.time.Duration.ofHours(24));
+        RedisTopology.STANDALONE.require(RedisSessionStoreTest.class.getSimpleName());
+        replicas = Replicas.open(RedisTopology.STANDALONE, 1);
+        PREFIX = replicas.prefix();
+        replicaA = replicas.a();
+        storeA = replicas.storeA();
+        storeB = replicas.storeB();
     }
 
     @AfterAll
     static void cleanUp() {
-        if (replicaA == null) return;
-        LocalRedis.deleteKeys(LocalRedis.template(replicaA), PREFIX);
-        replicaA.destroy();
-        replicaB.destroy();
+        if (replicas != null) replicas.close();
     }
 
     @Override
-    public Object replica(int index) {
-        return index == 0 ? storeA : storeB;
-    }
-
-    @Override
-    public Clock clock() {
-        return Clock.systemUTC();
-    }
-
-    /** As the session key's TTL running out would: the indexes still name the offer. */
-    @Override
-    public void forget(String offerId) {
-        LocalRedis.template(replicaA).delete(PREFIX + "session:" + offerId);
-    }
-
-    @Override
-    public void elapse(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    protected Replicas replicas() {
+        return replicas;
     }
 
     @Test
@@ -95,6 +60,7 @@ class RedisSessionStoreTest implements StoreFixture {
         var session = TestSessions.offer(clock().instant(), Duration.ofMinutes(5));
         store.create(session);
         store.indexAccessToken(TestSessions.newTokenHash(), session.id(), Duration.ofMinutes(5));
+        keyNamesOfOffersWhenWrittenThenThoseOfThePreviousVersion(redis, prefix, session);
         store.markUsed(SingleUseChecker.Kind.DPOP_JTI, "jkt:jti", Duration.ofMinutes(1));
         store.markUsed(SingleUseChecker.Kind.C_NONCE, "n", Duration.ofMinutes(1));
         store.increment(AttemptCounters.Kind.TX_CODE, session.offerId(), Duration.ofMinutes(6));
@@ -112,6 +78,13 @@ class RedisSessionStoreTest implements StoreFixture {
         } finally {
             LocalRedis.deleteKeys(redis, prefix);
         }
+    }
+
+    /** One shard: an offer's keys have the untagged names earlier versions wrote and read (rolling upgrade). */
+    private static void keyNamesOfOffersWhenWrittenThenThoseOfThePreviousVersion(StringRedisTemplate redis, String prefix,
+                                                                                  io.github.vciconnector.session.IssuanceSession session) {
+        assertThat(redis.keys(prefix + "*")).contains(prefix + "session:" + session.offerId(),
+                prefix + "code:" + session.preAuthorizedCodeHash(), prefix + "index:callbacks-due", prefix + "index:expiry-due");
     }
 
     /** Replicas of the previous version share this Redis during a rolling upgrade: the key names must not move. */
@@ -173,54 +146,6 @@ class RedisSessionStoreTest implements StoreFixture {
             assertThatThrownBy(() -> store.findById(TestSessions.newOfferId())).isInstanceOf(SessionStoreUnavailableException.class);
         } finally {
             closed.destroy();
-        }
-    }
-
-    @Nested
-    class StatusLists extends StatusListStoreContract {
-        @Override
-        protected StatusListStore store(int replica) {
-            return new RedisStatusListStore(LocalRedis.template(replica == 0 ? replicaA : replicaB), Clock.systemUTC(), PREFIX);
-        }
-    }
-
-    @Nested
-    class Offers extends OfferStoreContract {
-        @Override
-        protected StoreFixture fixture() {
-            return RedisSessionStoreTest.this;
-        }
-    }
-
-    @Nested
-    class SingleUse extends SingleUseCheckerContract {
-        @Override
-        protected StoreFixture fixture() {
-            return RedisSessionStoreTest.this;
-        }
-    }
-
-    @Nested
-    class Attempts extends AttemptCountersContract {
-        @Override
-        protected StoreFixture fixture() {
-            return RedisSessionStoreTest.this;
-        }
-    }
-
-    @Nested
-    class Lease extends LeasesContract {
-        @Override
-        protected StoreFixture fixture() {
-            return RedisSessionStoreTest.this;
-        }
-    }
-
-    @Nested
-    class Idempotency extends IdempotencyKeysContract {
-        @Override
-        protected StoreFixture fixture() {
-            return RedisSessionStoreTest.this;
         }
     }
 
