@@ -26,8 +26,9 @@ class IssuanceConfiguration {
 
     /** What metadata advertises of the checks and the batch size this package enforces. */
     @Bean
-    WalletTrustPolicy walletTrustPolicy(HaipProperties haip, IssuanceProperties properties) {
-        return new WalletTrustPolicy(haip.walletAttestationRequired(), haip.keyAttestationRequired(), properties.batchSize());
+    WalletTrustPolicy walletTrustPolicy(HaipProperties haip, IssuanceProperties properties, KeyAttestationProperties keyAttestation) {
+        return new WalletTrustPolicy(haip.walletAttestationRequired(), haip.keyAttestationRequired(), properties.batchSize(),
+                keyAttestation.keyStorage(), keyAttestation.userAuthentication());
     }
 
     @Bean

@@ -37,11 +37,15 @@ public class KeyAttestationVerifier {
     private final X509ChainValidator trustAnchors;
     private final Clock clock;
     private final Duration allowedClockSkew;
+    private final List<String> keyStorage;
+    private final List<String> userAuthentication;
 
     public KeyAttestationVerifier(X509ChainValidator trustAnchors, Clock clock, KeyAttestationProperties properties) {
         this.trustAnchors = trustAnchors;
         this.clock = clock;
         this.allowedClockSkew = properties.allowedClockSkew();
+        this.keyStorage = properties.keyStorage();
+        this.userAuthentication = properties.userAuthentication();
     }
 
     /**
@@ -76,7 +80,25 @@ public class KeyAttestationVerifier {
         if (times.hasExpired(exp)) throw invalid("key attestation has expired");
         Object nonce = claims.getClaim("nonce");
         if (nonce != null && !(nonce instanceof String)) throw invalid("key attestation nonce must be a string");
+        requireLevel("key_storage", claims.getClaim("key_storage"), keyStorage);
+        requireLevel("user_authentication", claims.getClaim("user_authentication"), userAuthentication);
         return new KeyAttestation(attestedKeys(claims.getClaim("attested_keys")), (String) nonce);
+    }
+
+    /**
+     * VCI-MD-16 / App. D.2: {@code key_attestations_required} lists the levels the issuer accepts, so the attestation
+     * must assert at least one of them; with none configured the claim is not looked at.
+     */
+    private static void requireLevel(String claim, Object asserted, List<String> accepted) {
+        if (accepted.isEmpty()) return;
+        if (asserted != null && !(asserted instanceof List)) throw invalid("key attestation " + claim + " must be an array of strings");
+        List<?> levels = asserted == null ? List.of() : (List<?>) asserted;
+        for (Object level : levels) {
+            if (!(level instanceof String)) throw invalid("key attestation " + claim + " must be an array of strings");
+        }
+        if (levels.stream().noneMatch(accepted::contains)) {
+            throw invalid("key attestation " + claim + " does not meet the required level (accepted: " + String.join(" ", accepted) + ")");
+        }
     }
 
     private static List<ECKey> attestedKeys(Object value) {
