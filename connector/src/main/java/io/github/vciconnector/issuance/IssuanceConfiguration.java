@@ -6,6 +6,7 @@ import io.github.vciconnector.config.HaipProperties;
 import io.github.vciconnector.issuance.keyattestation.KeyAttestationProperties;
 import io.github.vciconnector.issuance.keyattestation.KeyAttestationVerifier;
 import io.github.vciconnector.keys.SigningKeys;
+import io.github.vciconnector.keys.TrustAnchorRefresher;
 import io.github.vciconnector.keys.X509ChainValidator;
 import io.github.vciconnector.metadata.CredentialConfigurations;
 import io.github.vciconnector.metadata.WalletTrustPolicy;
@@ -37,18 +38,19 @@ class IssuanceConfiguration {
     }
 
     /**
-     * HAIP §4.5.1: key attestations, checked against the trust anchors loaded once here. Without anchors the
+     * HAIP §4.5.1: key attestations, checked against the trust anchors, read again whenever their files change (DESIGN §11). Without anchors the
      * connector starts only when key attestation is relaxed for development wallets.
      */
     @Bean
-    KeyAttestationVerifier keyAttestationVerifier(HaipProperties haip, KeyAttestationProperties properties, Clock clock) {
+    KeyAttestationVerifier keyAttestationVerifier(HaipProperties haip, KeyAttestationProperties properties, Clock clock,
+                                                  TrustAnchorRefresher refresher) {
         String variable = KeyAttestationProperties.TRUST_ANCHORS_VARIABLE;
         if (properties.trustAnchors().isEmpty() && haip.keyAttestationRequired()) {
             throw new IllegalStateException(variable + " is not set: HAIP requires key attestation, so list the PEM "
                     + "file(s) of the key-attestation issuer CAs to trust (or set CONNECTOR_HAIP_KEY_ATTESTATION=optional "
                     + "for development wallets only)");
         }
-        var anchors = X509ChainValidator.forSetting(variable, properties.trustAnchors(), "key attestations", clock.instant());
+        var anchors = X509ChainValidator.forSetting(variable, properties.trustAnchors(), "key attestations", clock, refresher);
         return new KeyAttestationVerifier(anchors, clock, properties);
     }
 

@@ -15,7 +15,7 @@ import java.time.Clock;
  * {@code dev} profile when nothing is configured. Any other case stops the startup, naming the missing settings.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(CertificatesProperties.class)
+@EnableConfigurationProperties({CertificatesProperties.class, TrustAnchorProperties.class})
 public class KeysConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(KeysConfiguration.class);
@@ -49,6 +49,12 @@ public class KeysConfiguration {
         throw new InvalidKeyConfigurationException("no issuer keys configured, set "
                 + String.join(", ", CertificatesProperties.allSettings())
                 + "; only the dev profile generates throw-away keys");
+    }
+
+    /** Re-reads the trust-anchor files of the settings that register with it (DESIGN §11). */
+    @Bean
+    TrustAnchorRefresher trustAnchors(TrustAnchorProperties properties) {
+        return new TrustAnchorRefresher(properties.refreshInterval());
     }
 
     /** Warns about, and reports in info and health, issuer certificates that are self-signed. */

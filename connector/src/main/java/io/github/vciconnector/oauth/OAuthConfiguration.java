@@ -3,6 +3,7 @@ package io.github.vciconnector.oauth;
 import io.github.vciconnector.config.ConnectorProperties;
 import io.github.vciconnector.config.HaipProperties;
 import io.github.vciconnector.config.RandomTokens;
+import io.github.vciconnector.keys.TrustAnchorRefresher;
 import io.github.vciconnector.keys.X509ChainValidator;
 import io.github.vciconnector.oauth.clientauth.ClientAuthentication;
 import io.github.vciconnector.oauth.clientauth.WalletAttestationProperties;
@@ -37,19 +38,20 @@ class OAuthConfiguration {
     }
 
     /**
-     * HAIP §4.4.1: wallet attestation, checked against the wallet-provider trust anchors loaded once here. Without
+     * HAIP §4.4.1: wallet attestation, checked against the wallet-provider trust anchors, read again whenever their files change (DESIGN §11). Without
      * anchors the connector starts only when wallet attestation is relaxed for development wallets.
      */
     @Bean
     ClientAuthentication clientAuthentication(HaipProperties haip, WalletAttestationProperties properties,
-                                              SingleUseChecker store, Clock clock, ConnectorProperties connector) {
+                                              SingleUseChecker store, Clock clock, ConnectorProperties connector,
+                                              TrustAnchorRefresher refresher) {
         String variable = WalletAttestationProperties.TRUST_ANCHORS_VARIABLE;
         if (properties.trustAnchors().isEmpty() && haip.walletAttestationRequired()) {
             throw new IllegalStateException(variable + " is not set: HAIP requires wallet attestation, so list the "
                     + "PEM file(s) of the wallet-provider CAs to trust (or set CONNECTOR_HAIP_WALLET_ATTESTATION=optional "
                     + "for development wallets only)");
         }
-        var anchors = X509ChainValidator.forSetting(variable, properties.trustAnchors(), "wallet attestations", clock.instant());
+        var anchors = X509ChainValidator.forSetting(variable, properties.trustAnchors(), "wallet attestations", clock, refresher);
         return new WalletAttestationVerifier(anchors, store, clock, properties, connector.issuerIdentifier(),
                 haip.walletAttestationRequired());
     }
