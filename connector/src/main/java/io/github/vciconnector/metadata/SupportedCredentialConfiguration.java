@@ -47,7 +47,7 @@ public record SupportedCredentialConfiguration(String format, String scope, Stri
         proofTypes.put(ProofType.JWT, new ProofType(List.of("ES256"), required));
         if (required != null) proofTypes.put(ProofType.ATTESTATION, new ProofType(List.of("ES256"), required));
         return new SupportedCredentialConfiguration(SD_JWT_VC_FORMAT, configuration.scope(), configuration.vct(), List.of("jwk"),
-                List.of("ES256"), proofTypes, CredentialMetadata.of(configuration.typeMetadata()));
+                List.of("ES256"), proofTypes, CredentialMetadata.of(configuration.typeMetadata(), configuration.reusePolicy()));
     }
 
     /** The members in wire order. */
