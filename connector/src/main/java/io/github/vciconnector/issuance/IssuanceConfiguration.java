@@ -62,7 +62,8 @@ class IssuanceConfiguration {
     }
 
     @Bean
-    SdJwtVcIssuer sdJwtVcIssuer(SigningKeys keys, SecureRandom random) {
+    SdJwtVcIssuer sdJwtVcIssuer(SigningKeys keys, SecureRandom random, CredentialConfigurations configurations, Clock clock) {
+        SigningCertificateLifetime.logWarnings(keys.credential(), configurations, clock.instant());
         return new SdJwtVcIssuer(keys.credential(), random);
     }
 

@@ -1,21 +1,25 @@
 package io.github.vciconnector.keys;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * Provides the issuer's {@link SigningKeys}: loaded from the configured PEM files, or generated for the
  * {@code dev} profile when nothing is configured. Any other case stops the startup, naming the missing settings.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({CertificatesProperties.class, TrustAnchorProperties.class})
+@EnableConfigurationProperties({CertificatesProperties.class, TrustAnchorProperties.class, CertificateLifecycleProperties.class})
 public class KeysConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(KeysConfiguration.class);
@@ -55,6 +59,21 @@ public class KeysConfiguration {
     @Bean
     TrustAnchorRefresher trustAnchors(TrustAnchorProperties properties) {
         return new TrustAnchorRefresher(properties.refreshInterval());
+    }
+
+    /** Gauges, WARN lines and health for the days left on every certificate; checked each minute and once ready. */
+    @Bean
+    CertificateLifecycle certificateLifecycle(SigningKeys keys, TrustAnchorRefresher refresher, MeterRegistry registry, Clock clock,
+                                              CertificateLifecycleProperties properties) {
+        var lifecycle = new CertificateLifecycle(keys, refresher, registry, clock, properties);
+        refresher.schedule(lifecycle::check, Duration.ofMinutes(1));
+        return lifecycle;
+    }
+
+    /** The first check once every trust-anchor setting has registered, so the startup log names what ends soon. */
+    @Bean
+    ApplicationListener<ApplicationReadyEvent> certificateLifecycleAtStartup(CertificateLifecycle lifecycle) {
+        return event -> lifecycle.check();
     }
 
     /** Warns about, and reports in info and health, issuer certificates that are self-signed. */

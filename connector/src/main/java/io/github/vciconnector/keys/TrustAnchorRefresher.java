@@ -14,7 +14,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Reads every watched trust-anchor setting again on one background thread, every
+ * Reads every watched trust-anchor setting again on one background thread (the keys package's only one, which also
+ * runs the {@link CertificateLifecycle} check), every
  * {@link TrustAnchorProperties#refreshInterval()}, so requests never touch the file system (DESIGN §11). Its health
  * component ({@code trustAnchors}) shows each setting's set in force and the last failed reload; it stays UP, since
  * the last good set keeps working.
@@ -33,6 +34,17 @@ public final class TrustAnchorRefresher implements HealthIndicator, AutoCloseabl
             return thread;
         });
         executor.scheduleWithFixedDelay(this::refreshAll, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Runs {@code task} on the same background thread every {@code interval}; a failure is logged, the schedule goes on. */
+    public void schedule(Runnable task, Duration interval) {
+        executor.scheduleWithFixedDelay(() -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                log.error("background check failed: {}", e.getClass().getSimpleName());
+            }
+        }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Keeps {@code files} current from now on. */
