@@ -5,6 +5,7 @@ import io.github.vciconnector.config.RandomTokens;
 import io.github.vciconnector.config.HaipProperties;
 import io.github.vciconnector.issuance.keyattestation.KeyAttestationProperties;
 import io.github.vciconnector.issuance.keyattestation.KeyAttestationVerifier;
+import io.github.vciconnector.keys.AttestationStatus;
 import io.github.vciconnector.keys.SigningKeys;
 import io.github.vciconnector.keys.TrustAnchorRefresher;
 import io.github.vciconnector.keys.X509ChainValidator;
@@ -43,7 +44,7 @@ class IssuanceConfiguration {
      */
     @Bean
     KeyAttestationVerifier keyAttestationVerifier(HaipProperties haip, KeyAttestationProperties properties, Clock clock,
-                                                  TrustAnchorRefresher refresher) {
+                                                  TrustAnchorRefresher refresher, AttestationStatus status) {
         String variable = KeyAttestationProperties.TRUST_ANCHORS_VARIABLE;
         if (properties.trustAnchors().isEmpty() && haip.keyAttestationRequired()) {
             throw new IllegalStateException(variable + " is not set: HAIP requires key attestation, so list the PEM "
@@ -51,7 +52,7 @@ class IssuanceConfiguration {
                     + "for development wallets only)");
         }
         var anchors = X509ChainValidator.forSetting(variable, properties.trustAnchors(), "key attestations", clock, refresher);
-        return new KeyAttestationVerifier(anchors, clock, properties);
+        return new KeyAttestationVerifier(anchors, clock, properties, status);
     }
 
     @Bean

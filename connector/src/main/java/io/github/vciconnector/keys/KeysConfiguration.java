@@ -3,8 +3,10 @@ package io.github.vciconnector.keys;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,7 +21,8 @@ import java.time.Duration;
  * {@code dev} profile when nothing is configured. Any other case stops the startup, naming the missing settings.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({CertificatesProperties.class, TrustAnchorProperties.class, CertificateLifecycleProperties.class})
+@EnableConfigurationProperties({CertificatesProperties.class, TrustAnchorProperties.class, CertificateLifecycleProperties.class,
+        AttestationStatusProperties.class})
 public class KeysConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(KeysConfiguration.class);
@@ -59,6 +62,13 @@ public class KeysConfiguration {
     @Bean
     TrustAnchorRefresher trustAnchors(TrustAnchorProperties properties) {
         return new TrustAnchorRefresher(properties.refreshInterval());
+    }
+
+    /** Status list checks of wallet and key attestations, with one cache for both. */
+    @Bean
+    AttestationStatus attestationStatus(AttestationStatusProperties properties, Clock clock, ObjectProvider<SslBundles> bundles) {
+        if (properties.sslBundle() == null) return new AttestationStatus(properties, clock);
+        return new AttestationStatus(properties, clock, bundles.getObject().getBundle(properties.sslBundle()).createSslContext());
     }
 
     /** Gauges, WARN lines and health for the days left on every certificate; checked each minute and once ready. */

@@ -3,6 +3,7 @@ package io.github.vciconnector.oauth;
 import io.github.vciconnector.config.ConnectorProperties;
 import io.github.vciconnector.config.HaipProperties;
 import io.github.vciconnector.config.RandomTokens;
+import io.github.vciconnector.keys.AttestationStatus;
 import io.github.vciconnector.keys.TrustAnchorRefresher;
 import io.github.vciconnector.keys.X509ChainValidator;
 import io.github.vciconnector.oauth.clientauth.ClientAuthentication;
@@ -44,7 +45,7 @@ class OAuthConfiguration {
     @Bean
     ClientAuthentication clientAuthentication(HaipProperties haip, WalletAttestationProperties properties,
                                               SingleUseChecker store, Clock clock, ConnectorProperties connector,
-                                              TrustAnchorRefresher refresher) {
+                                              TrustAnchorRefresher refresher, AttestationStatus status) {
         String variable = WalletAttestationProperties.TRUST_ANCHORS_VARIABLE;
         if (properties.trustAnchors().isEmpty() && haip.walletAttestationRequired()) {
             throw new IllegalStateException(variable + " is not set: HAIP requires wallet attestation, so list the "
@@ -53,7 +54,7 @@ class OAuthConfiguration {
         }
         var anchors = X509ChainValidator.forSetting(variable, properties.trustAnchors(), "wallet attestations", clock, refresher);
         return new WalletAttestationVerifier(anchors, store, clock, properties, connector.issuerIdentifier(),
-                haip.walletAttestationRequired());
+                haip.walletAttestationRequired(), status);
     }
 
     @Bean

@@ -2,6 +2,8 @@ package io.github.vciconnector.issuance;
 
 import io.github.vciconnector.config.HaipProperties;
 import io.github.vciconnector.issuance.keyattestation.KeyAttestationProperties;
+import io.github.vciconnector.keys.AttestationStatus;
+import io.github.vciconnector.keys.AttestationStatusProperties;
 import io.github.vciconnector.keys.TrustAnchorRefresher;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +23,8 @@ class IssuanceConfigurationTest {
     @Test
     void keyAttestationVerifierWhenRequiredAndNoTrustAnchorsThenRefusesNamingTheVariable() {
         assertThatThrownBy(() -> new IssuanceConfiguration().keyAttestationVerifier(haip(HaipProperties.Requirement.REQUIRED),
-                properties(List.of()), Clock.systemUTC(), REFRESHER))
+                properties(List.of()), Clock.systemUTC(), REFRESHER,
+                new AttestationStatus(AttestationStatusProperties.defaults(), Clock.systemUTC())))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageStartingWith("CONNECTOR_KEY_ATTESTATION_TRUST_ANCHORS (connector.key-attestation.trust-anchors) is not set");
     }
@@ -29,14 +32,16 @@ class IssuanceConfigurationTest {
     @Test
     void keyAttestationVerifierWhenTrustAnchorFileMissingThenRefusesNamingTheVariable() {
         assertThatThrownBy(() -> new IssuanceConfiguration().keyAttestationVerifier(haip(HaipProperties.Requirement.REQUIRED),
-                properties(List.of(Path.of("/nonexistent/ka.pem"))), Clock.systemUTC(), REFRESHER))
+                properties(List.of(Path.of("/nonexistent/ka.pem"))), Clock.systemUTC(), REFRESHER,
+                new AttestationStatus(AttestationStatusProperties.defaults(), Clock.systemUTC())))
                 .hasMessageStartingWith("CONNECTOR_KEY_ATTESTATION_TRUST_ANCHORS");
     }
 
     @Test
     void keyAttestationVerifierWhenOptionalAndNoTrustAnchorsThenStarts() {
         assertThatCode(() -> new IssuanceConfiguration().keyAttestationVerifier(haip(HaipProperties.Requirement.OPTIONAL),
-                properties(List.of()), Clock.systemUTC(), REFRESHER)).doesNotThrowAnyException();
+                properties(List.of()), Clock.systemUTC(), REFRESHER,
+                new AttestationStatus(AttestationStatusProperties.defaults(), Clock.systemUTC()))).doesNotThrowAnyException();
     }
 
     private static HaipProperties haip(HaipProperties.Requirement keyAttestation) {

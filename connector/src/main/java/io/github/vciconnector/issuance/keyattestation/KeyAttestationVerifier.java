@@ -10,6 +10,9 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import io.github.vciconnector.jose.CompactJws;
 import io.github.vciconnector.jose.JwkThumbprint;
 import io.github.vciconnector.jose.JwtTimes;
+import io.github.vciconnector.keys.AttestationStatus;
+import io.github.vciconnector.keys.AttestationStatusException;
+import io.github.vciconnector.keys.AttestationStatusProperties;
 import io.github.vciconnector.keys.X509ChainValidator;
 
 import java.security.cert.X509Certificate;
@@ -40,7 +43,16 @@ public class KeyAttestationVerifier {
     private final List<String> keyStorage;
     private final List<String> userAuthentication;
 
+    private final AttestationStatus status;
+
     public KeyAttestationVerifier(X509ChainValidator trustAnchors, Clock clock, KeyAttestationProperties properties) {
+        this(trustAnchors, clock, properties, new AttestationStatus(AttestationStatusProperties.defaults(), clock));
+    }
+
+    /** @param status checks a {@code status.status_list} reference of the key attestation (Token Status List) */
+    public KeyAttestationVerifier(X509ChainValidator trustAnchors, Clock clock, KeyAttestationProperties properties,
+                                  AttestationStatus status) {
+        this.status = status;
         this.trustAnchors = trustAnchors;
         this.clock = clock;
         this.allowedClockSkew = properties.allowedClockSkew();
@@ -82,7 +94,14 @@ public class KeyAttestationVerifier {
         if (nonce != null && !(nonce instanceof String)) throw invalid("key attestation nonce must be a string");
         requireLevel("key_storage", claims.getClaim("key_storage"), keyStorage);
         requireLevel("user_authentication", claims.getClaim("user_authentication"), userAuthentication);
-        return new KeyAttestation(attestedKeys(claims.getClaim("attested_keys")), (String) nonce);
+        var attestation = new KeyAttestation(attestedKeys(claims.getClaim("attested_keys")), (String) nonce);
+        try {
+            // Last, since it may fetch: keys of a revoked key attestation get no credential (issue 13).
+            status.require(claims.getClaim("status"), trustAnchors);
+        } catch (AttestationStatusException e) {
+            throw invalid("key attestation " + e.getMessage());
+        }
+        return attestation;
     }
 
     /**
