@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.ssl.SslBundles;
@@ -22,7 +23,7 @@ import java.time.Duration;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({CertificatesProperties.class, TrustAnchorProperties.class, CertificateLifecycleProperties.class,
-        AttestationStatusProperties.class})
+        AttestationStatusProperties.class, TrustedListProperties.class})
 public class KeysConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(KeysConfiguration.class);
@@ -69,6 +70,16 @@ public class KeysConfiguration {
     AttestationStatus attestationStatus(AttestationStatusProperties properties, Clock clock, ObjectProvider<SslBundles> bundles) {
         if (properties.sslBundle() == null) return new AttestationStatus(properties, clock);
         return new AttestationStatus(properties, clock, bundles.getObject().getBundle(properties.sslBundle()).createSslContext());
+    }
+
+    /** The wallet-provider trusted list (DESIGN §11), only when a URL or file is set; its health component has its name. */
+    @Bean
+    @ConditionalOnExpression("'${connector.wallet-provider-trust-list.url:}' != '' or '${connector.wallet-provider-trust-list.file:}' != ''")
+    TrustedListSource walletProviderTrustList(TrustedListProperties properties, Clock clock, ObjectProvider<SslBundles> bundles,
+                                              MeterRegistry registry) throws java.security.NoSuchAlgorithmException {
+        var tls = properties.sslBundle() == null ? javax.net.ssl.SSLContext.getDefault()
+                : bundles.getObject().getBundle(properties.sslBundle()).createSslContext();
+        return new TrustedListSource(properties, clock, tls, registry);
     }
 
     /** Gauges, WARN lines and health for the days left on every certificate; checked each minute and once ready. */
