@@ -5,7 +5,9 @@ import io.github.vciconnector.config.RandomTokens;
 import io.github.vciconnector.config.HaipProperties;
 import io.github.vciconnector.issuance.keyattestation.KeyAttestationProperties;
 import io.github.vciconnector.issuance.keyattestation.KeyAttestationVerifier;
+import io.github.vciconnector.keys.AttestationStatus;
 import io.github.vciconnector.keys.SigningKeys;
+import io.github.vciconnector.keys.TrustAnchorRefresher;
 import io.github.vciconnector.keys.X509ChainValidator;
 import io.github.vciconnector.metadata.CredentialConfigurations;
 import io.github.vciconnector.metadata.WalletTrustPolicy;
@@ -27,8 +29,9 @@ class IssuanceConfiguration {
 
     /** What metadata advertises of the checks and the batch size this package enforces. */
     @Bean
-    WalletTrustPolicy walletTrustPolicy(HaipProperties haip, IssuanceProperties properties) {
-        return new WalletTrustPolicy(haip.walletAttestationRequired(), haip.keyAttestationRequired(), properties.batchSize());
+    WalletTrustPolicy walletTrustPolicy(HaipProperties haip, IssuanceProperties properties, KeyAttestationProperties keyAttestation) {
+        return new WalletTrustPolicy(haip.walletAttestationRequired(), haip.keyAttestationRequired(), properties.batchSize(),
+                keyAttestation.keyStorage(), keyAttestation.userAuthentication());
     }
 
     @Bean
@@ -37,19 +40,20 @@ class IssuanceConfiguration {
     }
 
     /**
-     * HAIP §4.5.1: key attestations, checked against the trust anchors loaded once here. Without anchors the
+     * HAIP §4.5.1: key attestations, checked against the trust anchors, read again whenever their files change (DESIGN §11). Without anchors the
      * connector starts only when key attestation is relaxed for development wallets.
      */
     @Bean
-    KeyAttestationVerifier keyAttestationVerifier(HaipProperties haip, KeyAttestationProperties properties, Clock clock) {
+    KeyAttestationVerifier keyAttestationVerifier(HaipProperties haip, KeyAttestationProperties properties, Clock clock,
+                                                  TrustAnchorRefresher refresher, AttestationStatus status) {
         String variable = KeyAttestationProperties.TRUST_ANCHORS_VARIABLE;
         if (properties.trustAnchors().isEmpty() && haip.keyAttestationRequired()) {
             throw new IllegalStateException(variable + " is not set: HAIP requires key attestation, so list the PEM "
                     + "file(s) of the key-attestation issuer CAs to trust (or set CONNECTOR_HAIP_KEY_ATTESTATION=optional "
                     + "for development wallets only)");
         }
-        var anchors = X509ChainValidator.forSetting(variable, properties.trustAnchors(), "key attestations", clock.instant());
-        return new KeyAttestationVerifier(anchors, clock, properties);
+        var anchors = X509ChainValidator.forSetting(variable, properties.trustAnchors(), "key attestations", clock, refresher);
+        return new KeyAttestationVerifier(anchors, clock, properties, status);
     }
 
     @Bean
@@ -60,7 +64,8 @@ class IssuanceConfiguration {
     }
 
     @Bean
-    SdJwtVcIssuer sdJwtVcIssuer(SigningKeys keys, SecureRandom random) {
+    SdJwtVcIssuer sdJwtVcIssuer(SigningKeys keys, SecureRandom random, CredentialConfigurations configurations, Clock clock) {
+        SigningCertificateLifetime.logWarnings(keys.credential(), configurations, clock.instant());
         return new SdJwtVcIssuer(keys.credential(), random);
     }
 

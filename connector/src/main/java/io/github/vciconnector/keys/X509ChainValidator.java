@@ -2,15 +2,9 @@ package io.github.vciconnector.keys;
 
 import com.nimbusds.jose.util.Base64;
 import io.github.vciconnector.jose.Es256;
-import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.openssl.PEMParser;
 import org.slf4j.LoggerFactory;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.cert.CertPathValidator;
@@ -24,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,7 +31,8 @@ import java.util.stream.Collectors;
  * not needed in {@code x5c}. A trailing copy of a configured anchor is tolerated and ignored. Beyond PKIX, the chain
  * must be in RFC 7515 order and fit {@link ChainProfile} (signing leaf, SHA-256+, the anchor's pathLen and name
  * constraints). Revocation is not
- * checked (attestations are short-lived; status lists are future work). Thread-safe. A chain that passed is kept, so
+ * checked (attestations are short-lived; status lists are future work). Thread-safe; the anchors may be replaced
+ * while it serves ({@link #replaceAnchors}, by {@link TrustAnchorFiles}), each request seeing one whole set. A chain that passed is kept, so
  * the next attestation signed with it costs no parsing and no PKIX run (docs/performance.md), only the time check.
  */
 public final class X509ChainValidator {
@@ -47,67 +43,50 @@ public final class X509ChainValidator {
     static final int MAX_VALIDATED_CHAINS = 1024;
     private static final String NOT_TRUSTED = "x5c does not chain to a trusted anchor or a certificate is not valid now";
 
-    private final List<X509Certificate> anchors;
-    private final Set<TrustAnchor> trustAnchors;
-    private final Set<String> anchorEncodings;
     private final boolean leafOnly;
-    private final Map<String, ValidatedChain> validated = new ConcurrentHashMap<>();
+    /** The anchors by where they came from (PEM files, a trusted list); guarded by {@code this}. */
+    private final Map<String, List<X509Certificate>> sources = new LinkedHashMap<>();
+    /** Replaced whole when a source changes, so a request sees one consistent set and never waits for a reload. */
+    private volatile Anchors current = Anchors.of(List.of());
 
     public X509ChainValidator(List<X509Certificate> anchors) {
-        this(anchors, false);
+        this(false);
+        replaceAnchors(FILES, anchors);
     }
 
-    private X509ChainValidator(List<X509Certificate> anchors, boolean leafOnly) {
+    private X509ChainValidator(boolean leafOnly) {
         this.leafOnly = leafOnly;
-        this.anchors = List.copyOf(anchors);
-        this.trustAnchors = new HashSet<>();
-        this.anchorEncodings = new HashSet<>();
-        for (X509Certificate anchor : this.anchors) {
-            trustAnchors.add(new TrustAnchor(anchor, ChainProfile.nameConstraints(anchor)));
-            anchorEncodings.add(encoded(anchor));
-        }
+    }
+
+    /** The source name of the anchors read from a trust-anchor setting's PEM files and directories. */
+    public static final String FILES = "files";
+
+    /**
+     * Puts {@code anchors} in force for {@code source}, next to the other sources' anchors. Chains validated so far are
+     * forgotten, so an anchor removed here refuses the very next attestation under it.
+     */
+    public synchronized void replaceAnchors(String source, List<X509Certificate> anchors) {
+        sources.put(source, List.copyOf(anchors));
+        current = Anchors.of(sources.values().stream().flatMap(List::stream).toList());
     }
 
     /**
-     * Reads the anchors from PEM files once, at startup.
+     * Reads the anchors from PEM files and directories once, at startup.
      *
      * @param setting e.g. {@code CONNECTOR_WALLET_ATTESTATION_TRUST_ANCHORS}, named in every refusal message
      * @throws IllegalArgumentException when a file is missing, unreadable, holds no certificate or an expired one
      */
     public static X509ChainValidator fromPemFiles(String setting, List<Path> files, Instant now) {
-        var anchors = new ArrayList<X509Certificate>();
-        var converter = new JcaX509CertificateConverter().setProvider(Es256.PROVIDER);
-        for (Path file : files) {
-            String name = InvalidKeyConfigurationException.printable(file);
-            if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-                throw new IllegalArgumentException(setting + ": file " + name + " does not exist or is not readable");
-            }
-            int before = anchors.size();
-            try (var parser = new PEMParser(Files.newBufferedReader(file, StandardCharsets.ISO_8859_1))) {
-                for (Object o = parser.readObject(); o != null; o = parser.readObject()) {
-                    if (o instanceof X509CertificateHolder) anchors.add(converter.getCertificate((X509CertificateHolder) o));
-                }
-            } catch (IOException | GeneralSecurityException | RuntimeException e) {
-                throw new IllegalArgumentException(setting + ": file " + name + " is not a valid PEM certificate file");
-            }
-            if (anchors.size() == before) throw new IllegalArgumentException(setting + ": file " + name + " holds no CERTIFICATE");
-            for (X509Certificate anchor : anchors.subList(before, anchors.size())) {
-                if (anchor.getNotAfter().toInstant().isBefore(now)) {
-                    throw new IllegalArgumentException(setting + ": certificate "
-                            + InvalidKeyConfigurationException.printable(anchor.getSubjectX500Principal().getName())
-                            + " in " + name + " has expired");
-                }
-            }
-        }
-        return new X509ChainValidator(anchors);
+        return new X509ChainValidator(TrustAnchorFiles.read(setting, files, now));
     }
 
     public boolean isEmpty() {
-        return anchors.isEmpty();
+        return current.anchors().isEmpty();
     }
 
+    /** The anchors in force now, of every source. */
     public List<X509Certificate> anchors() {
-        return anchors;
+        return current.anchors();
     }
 
     /**
@@ -117,11 +96,12 @@ public final class X509ChainValidator {
      * @throws InvalidChainException with a short ASCII reason fit for an error_description
      */
     public X509Certificate validate(List<Base64> x5c, Instant at) {
-        if (anchors.isEmpty() && !leafOnly) throw new InvalidChainException("no trust anchor is configured");
+        Anchors anchors = current;
+        if (anchors.anchors().isEmpty() && !leafOnly) throw new InvalidChainException("no trust anchor is configured");
         if (x5c == null || x5c.isEmpty()) throw new InvalidChainException("x5c is missing");
         if (x5c.size() > MAX_CHAIN_LENGTH) throw new InvalidChainException("x5c is too long");
         String text = x5c.stream().map(Base64::toString).collect(Collectors.joining(","));
-        ValidatedChain known = validated.get(text);
+        ValidatedChain known = anchors.validated().get(text);
         if (known != null) {
             // Every check answers the same for the same bytes and anchors; only the validity periods depend on the time.
             if (!known.validAt(at)) throw new InvalidChainException(NOT_TRUSTED);
@@ -129,7 +109,7 @@ public final class X509ChainValidator {
         }
         var chain = parse(x5c);
         // HAIP: the trust anchor is left out; a wallet that still sends it gains nothing, so it is dropped, not refused.
-        if (anchorEncodings.contains(encoded(chain.get(chain.size() - 1)))) chain.remove(chain.size() - 1);
+        if (anchors.encodings().contains(encoded(chain.get(chain.size() - 1)))) chain.remove(chain.size() - 1);
         if (chain.isEmpty()) throw new InvalidChainException("x5c holds only a trust anchor");
         X509Certificate leaf = chain.get(0);
         if (leafOnly) return requireValidAt(leaf, at);
@@ -137,24 +117,33 @@ public final class X509ChainValidator {
             throw new InvalidChainException("x5c leaf certificate is self-signed");
         }
         for (X509Certificate certificate : chain) {
-            if (anchorEncodings.contains(encoded(certificate))) throw new InvalidChainException("x5c holds a trust anchor before its end");
+            if (anchors.encodings().contains(encoded(certificate))) throw new InvalidChainException("x5c holds a trust anchor before its end");
         }
         ChainProfile.requireIssuerOrder(chain);
         ChainProfile.requireSigningLeaf(leaf);
         ChainProfile.requireAllowedSignatures(chain);
-        ChainProfile.requireAnchorPathLength(pkix(chain, at), chain);
+        ChainProfile.requireAnchorPathLength(pkix(anchors.trustAnchors(), chain, at), chain);
         // Only a chain that passed every check is kept; the key is the x5c text, so another order is another entry.
+        Map<String, ValidatedChain> validated = anchors.validated();
         if (validated.size() >= MAX_VALIDATED_CHAINS) validated.clear();
         validated.put(text, ValidatedChain.of(chain));
         return leaf;
     }
 
     /**
-     * The validator for a trust-anchor setting: its PEM files, or, when the setting is empty (allowed only where the
-     * HAIP check is relaxed), the leaf-only development mode, announced once in the log.
+     * The validator for a trust-anchor setting: its PEM files and directories, kept current by {@code refresher}, or,
+     * when the setting is empty (allowed only where the HAIP check is relaxed), the leaf-only development mode,
+     * announced once in the log.
      *
      * @param what what the anchors vouch for, e.g. "wallet attestations", for the log line
      */
+    public static X509ChainValidator forSetting(String setting, List<Path> files, String what, java.time.Clock clock,
+                                                TrustAnchorRefresher refresher) {
+        if (!files.isEmpty()) return refresher.watch(new TrustAnchorFiles(setting, files, clock)).validator();
+        return forSetting(setting, files, what, clock.instant());
+    }
+
+    /** As {@link #forSetting(String, List, String, java.time.Clock, TrustAnchorRefresher)}, read once and never again. */
     public static X509ChainValidator forSetting(String setting, List<Path> files, String what, Instant now) {
         if (!files.isEmpty()) return fromPemFiles(setting, files, now);
         LoggerFactory.getLogger(X509ChainValidator.class).warn("HAIP relaxation: {} is not set, so {} that wallets send are "
@@ -168,7 +157,7 @@ public final class X509ChainValidator {
      * the JWT and the leaf must be valid now, but whose CA issued it is not checked. Never used when HAIP is required.
      */
     static X509ChainValidator leafOnly() {
-        return new X509ChainValidator(List.of(), true);
+        return new X509ChainValidator(true);
     }
 
     public boolean isLeafOnly() {
@@ -176,7 +165,7 @@ public final class X509ChainValidator {
     }
 
     /** RFC 5280 path validation of exactly {@code chain}, in its order; returns the anchor it ends at. */
-    private X509Certificate pkix(List<X509Certificate> chain, Instant at) {
+    private static X509Certificate pkix(Set<TrustAnchor> trustAnchors, List<X509Certificate> chain, Instant at) {
         try {
             var parameters = new PKIXParameters(trustAnchors);
             parameters.setRevocationEnabled(false);
@@ -220,6 +209,18 @@ public final class X509ChainValidator {
             return java.util.Base64.getEncoder().encodeToString(certificate.getEncoded());
         } catch (GeneralSecurityException e) {
             throw new IllegalArgumentException("certificate cannot be encoded", e);
+        }
+    }
+
+    /** One set of anchors in force, with the chains validated under exactly this set. */
+    private record Anchors(List<X509Certificate> anchors, Set<TrustAnchor> trustAnchors, Set<String> encodings,
+                           Map<String, ValidatedChain> validated) {
+        static Anchors of(List<X509Certificate> certificates) {
+            var unique = new LinkedHashMap<String, X509Certificate>();
+            for (X509Certificate anchor : certificates) unique.putIfAbsent(encoded(anchor), anchor);
+            var trustAnchors = new HashSet<TrustAnchor>();
+            for (X509Certificate anchor : unique.values()) trustAnchors.add(new TrustAnchor(anchor, ChainProfile.nameConstraints(anchor)));
+            return new Anchors(List.copyOf(unique.values()), Set.copyOf(trustAnchors), Set.copyOf(unique.keySet()), new ConcurrentHashMap<>());
         }
     }
 

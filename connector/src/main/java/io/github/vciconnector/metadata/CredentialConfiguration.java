@@ -3,10 +3,16 @@ package io.github.vciconnector.metadata;
 import java.time.Duration;
 
 /**
- * A credential configuration as offered in metadata: its canonical id, OAuth scope and Type Metadata. All
- * configurations are {@code dc+sd-jwt}, key-bound with {@code jwk}, signed with ES256.
+ * A credential configuration as offered in metadata: its canonical id, OAuth scope, Type Metadata, validity and,
+ * optionally, its credential reuse policy (null when none is published). All configurations are {@code dc+sd-jwt},
+ * key-bound with {@code jwk}, signed with ES256.
  */
-public record CredentialConfiguration(String id, String scope, TypeMetadata typeMetadata, Duration validity) {
+public record CredentialConfiguration(String id, String scope, TypeMetadata typeMetadata, Duration validity,
+                                      CredentialReusePolicy reusePolicy) {
+
+    public CredentialConfiguration(String id, String scope, TypeMetadata typeMetadata, Duration validity) {
+        this(id, scope, typeMetadata, validity, null);
+    }
 
     public CredentialConfiguration {
         if (id == null || !id.matches("[A-Za-z0-9_.-]{1,64}")) {

@@ -44,9 +44,19 @@ public final class CredentialConfigurationsLoader {
             requireIssuable(typeMetadata);
             if (typeMetadata.legacyLangEntries() > 0) warnLegacyLang(variable, entry, typeMetadata.legacyLangEntries());
             String id = idSet ? entry.id() : spellingFromVct(key, typeMetadata.vct());
-            return new CredentialConfiguration(id, entry.scope(), typeMetadata, entry.validity());
+            return new CredentialConfiguration(id, entry.scope(), typeMetadata, entry.validity(), reusePolicy(variable, entry.reusePolicy()));
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException(variable + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static CredentialReusePolicy reusePolicy(String variable, CredentialConfigurationsProperties.ReusePolicy settings) {
+        if (settings == null || settings.details() == null || settings.details().stream().allMatch(d -> d == null || d.isBlank())) return null;
+        try {
+            return new CredentialReusePolicy(settings.id(), settings.details().stream().map(String::trim).toList(), settings.batchSize(),
+                    settings.reissueTriggerUnused(), settings.reissueTriggerLifetimeLeft());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(variable + "_REUSE_POLICY: " + e.getMessage(), e);
         }
     }
 

@@ -1,11 +1,13 @@
 package io.github.vciconnector.metadata;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -28,8 +30,28 @@ public record CredentialConfigurationsProperties(Map<String, Entry> configuratio
      * @param vct where its Type Metadata comes from ({@code _VCT_SOURCE}, {@code _VCT_FILEPATH}, {@code _VCT_URL})
      * @param scope OAuth scope advertised for it ({@code _SCOPE})
      * @param validity how long issued credentials are valid ({@code _VALIDITY}); HAIP recommends limiting it
+     * @param reusePolicy its {@code credential_reuse_policy} ({@code _REUSE_POLICY_*}); none published when its
+     *                    {@code details} are not set
      */
-    public record Entry(String id, Vct vct, String scope, @DefaultValue("P365D") Duration validity) {
+    public record Entry(String id, Vct vct, String scope, @DefaultValue("P365D") Duration validity, ReusePolicy reusePolicy) {
+
+        @ConstructorBinding
+        public Entry {
+        }
+
+        public Entry(String id, Vct vct, String scope, Duration validity) {
+            this(id, vct, scope, validity, null);
+        }
+    }
+
+    /**
+     * The {@code credential_reuse_policy} settings of one configuration (ETSI TS 119 472-3 §4.2.4.2), one option.
+     *
+     * @param id      {@code _REUSE_POLICY_ID}, default {@code arf_annex_ii}
+     * @param details {@code _REUSE_POLICY_DETAILS}, e.g. {@code once_only,per-relying-party}
+     */
+    public record ReusePolicy(@DefaultValue(CredentialReusePolicy.ARF_ANNEX_II) String id, List<String> details, Integer batchSize,
+                              Integer reissueTriggerUnused, Duration reissueTriggerLifetimeLeft) {
     }
 
     /**

@@ -13,12 +13,14 @@ import java.util.Objects;
  * The Credential Issuer Metadata (OID4VCI 1.0 §12.2.4): the endpoints, batch issuance and one
  * {@link SupportedCredentialConfiguration} per configured credential, in configuration order.
  *
- * @param batchSize {@code batch_credential_issuance.batch_size}; null when at most one credential per request
- *                  (§12.2.4: the member is then omitted, a batch size of 1 is not allowed)
+ * @param batchSize  {@code batch_credential_issuance.batch_size}; null when at most one credential per request
+ *                   (§12.2.4: the member is then omitted, a batch size of 1 is not allowed)
+ * @param issuerInfo {@code issuer_info} (ETSI TS 119 472-3 §4.2.3); null when none is configured
  */
 public record CredentialIssuerMetadata(String credentialIssuer, URI credentialEndpoint, URI nonceEndpoint,
                                        URI notificationEndpoint, Integer batchSize,
-                                       Map<String, SupportedCredentialConfiguration> credentialConfigurationsSupported) {
+                                       Map<String, SupportedCredentialConfiguration> credentialConfigurationsSupported,
+                                       IssuerInfo issuerInfo) {
 
     public static final String CREDENTIAL_ISSUER = "credential_issuer";
     public static final String CREDENTIAL_ENDPOINT = "credential_endpoint";
@@ -39,13 +41,29 @@ public record CredentialIssuerMetadata(String credentialIssuer, URI credentialEn
     /** Built from the configurations and their Type Metadata; display data comes from there (EUDI-17). */
     public static CredentialIssuerMetadata of(ConnectorProperties connector, CredentialConfigurations configurations,
                                               WalletTrustPolicy trust) {
+        return of(connector, configurations, trust, null);
+    }
+
+    /**
+     * As {@link #of(ConnectorProperties, CredentialConfigurations, WalletTrustPolicy)}, with {@code issuer_info}.
+     *
+     * @throws IllegalStateException when a reuse policy asks for a batch larger than the connector issues at once
+     */
+    public static CredentialIssuerMetadata of(ConnectorProperties connector, CredentialConfigurations configurations,
+                                              WalletTrustPolicy trust, IssuerInfo issuerInfo) {
         var supported = new LinkedHashMap<String, SupportedCredentialConfiguration>();
         for (CredentialConfiguration configuration : configurations.all()) {
+            CredentialReusePolicy reuse = configuration.reusePolicy();
+            // A wallet asks for batch_size keys at once; more than the connector's batch size would be refused.
+            if (reuse != null && reuse.batchSize() != null && reuse.batchSize() > trust.batchSize()) {
+                throw new IllegalStateException("credential configuration " + configuration.id() + ": reuse policy batch-size "
+                        + reuse.batchSize() + " exceeds CONNECTOR_ISSUANCE_BATCH_SIZE " + trust.batchSize());
+            }
             supported.put(configuration.id(), SupportedCredentialConfiguration.of(configuration, trust));
         }
         return new CredentialIssuerMetadata(connector.issuerIdentifier(), connector.endpoint(WalletProtocol.CREDENTIAL_PATH),
                 connector.endpoint(WalletProtocol.NONCE_PATH), connector.endpoint(WalletProtocol.NOTIFICATION_PATH),
-                trust.batchSize() >= 2 ? trust.batchSize() : null, supported);
+                trust.batchSize() >= 2 ? trust.batchSize() : null, supported, issuerInfo);
     }
 
     /** The members in wire order; also the claims of the signed metadata (§12.2.3). */
@@ -63,6 +81,7 @@ public record CredentialIssuerMetadata(String credentialIssuer, URI credentialEn
         var supported = new LinkedHashMap<String, Object>();
         credentialConfigurationsSupported.forEach((id, configuration) -> supported.put(id, configuration.toJSONObject()));
         json.put(CREDENTIAL_CONFIGURATIONS_SUPPORTED, supported);
+        if (issuerInfo != null) json.put(IssuerInfo.ISSUER_INFO, issuerInfo.toJSONArray());
         return json;
     }
 }

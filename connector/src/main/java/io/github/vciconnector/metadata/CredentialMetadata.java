@@ -12,26 +12,32 @@ import java.util.Objects;
  * credential and its claims. Copied from the Type Metadata, because EUDI wallets render from here and never fetch
  * Type Metadata (EUDI-17); Type Metadata says {@code label} where this says {@code name}.
  *
- * @param claims in Type Metadata order; omitted from the wire when empty
+ * @param claims      in Type Metadata order; omitted from the wire when empty
+ * @param reusePolicy {@code credential_reuse_policy} (ETSI TS 119 472-3 §4.2.4.2), null when none is published
  */
-public record CredentialMetadata(List<Display> display, List<Claim> claims) {
+public record CredentialMetadata(List<Display> display, List<Claim> claims, CredentialReusePolicy reusePolicy) {
 
     public static final String DISPLAY = "display";
     public static final String CLAIMS = "claims";
+    public static final String CREDENTIAL_REUSE_POLICY = "credential_reuse_policy";
+
+    public CredentialMetadata(List<Display> display, List<Claim> claims) {
+        this(display, claims, null);
+    }
 
     public CredentialMetadata {
         display = List.copyOf(display);
         claims = List.copyOf(claims);
     }
 
-    static CredentialMetadata of(TypeMetadata typeMetadata) {
+    static CredentialMetadata of(TypeMetadata typeMetadata, CredentialReusePolicy reusePolicy) {
         var display = new ArrayList<Display>();
         for (Map<String, Object> entry : typeMetadata.display()) display.add(Display.of(entry));
         // A document without display entries may still name the type: that name is better than nothing
         if (display.isEmpty() && typeMetadata.name() != null) display.add(new Display(typeMetadata.name(), null, null, null, null, null));
         var claims = new ArrayList<Claim>();
         for (ClaimMetadata claim : typeMetadata.claims()) claims.add(Claim.of(claim));
-        return new CredentialMetadata(display, claims);
+        return new CredentialMetadata(display, claims, reusePolicy);
     }
 
     /** The members in wire order. */
@@ -39,6 +45,7 @@ public record CredentialMetadata(List<Display> display, List<Claim> claims) {
         var json = new LinkedHashMap<String, Object>();
         json.put(DISPLAY, display.stream().map(Display::toJSONObject).toList());
         if (!claims.isEmpty()) json.put(CLAIMS, claims.stream().map(Claim::toJSONObject).toList());
+        if (reusePolicy != null) json.put(CREDENTIAL_REUSE_POLICY, reusePolicy.toJSONObject());
         return json;
     }
 

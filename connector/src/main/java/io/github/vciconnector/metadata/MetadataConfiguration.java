@@ -3,6 +3,7 @@ package io.github.vciconnector.metadata;
 import io.github.vciconnector.config.ConnectorProperties;
 import io.github.vciconnector.config.HaipProperties;
 import io.github.vciconnector.keys.SigningKeys;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -10,6 +11,7 @@ import java.time.Clock;
 
 /** Loads the credential configurations and renders the metadata documents once, at startup. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(IssuerInfoProperties.class)
 class MetadataConfiguration {
 
     @Bean
@@ -24,7 +26,7 @@ class MetadataConfiguration {
 
     @Bean
     MetadataDocuments metadataDocuments(ConnectorProperties connector, CredentialConfigurations configurations,
-                                        WalletTrustPolicy trust, SigningKeys keys, Clock clock) {
-        return new MetadataDocuments(connector, configurations, trust, keys.access(), clock);
+                                        WalletTrustPolicy trust, SigningKeys keys, Clock clock, IssuerInfoProperties issuerInfo) {
+        return new MetadataDocuments(connector, configurations, trust, IssuerInfo.load(issuerInfo), keys.access(), clock);
     }
 }

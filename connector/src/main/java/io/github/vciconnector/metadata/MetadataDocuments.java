@@ -45,7 +45,13 @@ public final class MetadataDocuments {
 
     public MetadataDocuments(ConnectorProperties connector, CredentialConfigurations configurations, WalletTrustPolicy trust,
                              SigningKey accessKey, Clock clock) {
-        this.issuer = CredentialIssuerMetadata.of(connector, configurations, trust);
+        this(connector, configurations, trust, null, accessKey, clock);
+    }
+
+    /** @param issuerInfo {@code issuer_info}, in both the plain and the signed document; null for none */
+    public MetadataDocuments(ConnectorProperties connector, CredentialConfigurations configurations, WalletTrustPolicy trust,
+                             IssuerInfo issuerInfo, SigningKey accessKey, Clock clock) {
+        this.issuer = CredentialIssuerMetadata.of(connector, configurations, trust, issuerInfo);
         this.issuerIdentifier = connector.issuerIdentifier();
         this.accessKey = accessKey;
         this.clock = clock;

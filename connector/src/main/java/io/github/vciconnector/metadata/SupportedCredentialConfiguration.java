@@ -47,10 +47,13 @@ public record SupportedCredentialConfiguration(String format, String scope, Stri
      */
     static SupportedCredentialConfiguration of(CredentialConfiguration configuration, WalletTrustPolicy trust) {
         var proofTypes = new LinkedHashMap<String, ProofType>();
-        proofTypes.put(ProofType.JWT, new ProofType(List.of("ES256"), trust.keyAttestationRequired()));
-        if (trust.keyAttestationRequired()) proofTypes.put(ProofType.ATTESTATION, new ProofType(List.of("ES256"), true));
+        KeyAttestationsRequired required = trust.keyAttestationRequired()
+                ? new KeyAttestationsRequired(trust.keyStorage(), trust.userAuthentication()) : null;
+        proofTypes.put(ProofType.JWT, new ProofType(List.of("ES256"), required));
+        if (required != null) proofTypes.put(ProofType.ATTESTATION, new ProofType(List.of("ES256"), required));
         return new SupportedCredentialConfiguration(SD_JWT_VC_FORMAT, configuration.scope(), configuration.vct(), List.of("jwk"),
-                List.of("ES256"), proofTypes, CredentialMetadata.of(configuration.typeMetadata()), configuration.validity());
+                List.of("ES256"), proofTypes, CredentialMetadata.of(configuration.typeMetadata(), configuration.reusePolicy()),
+                configuration.validity());
     }
 
     /** The members in wire order. */
@@ -76,10 +79,10 @@ public record SupportedCredentialConfiguration(String format, String scope, Stri
     /**
      * One entry of {@code proof_types_supported} (OID4VCI 1.0 §12.2.4).
      *
-     * @param keyAttestationsRequired VCI-MD-16: {@code key_attestations_required} present (as {@code {}}, no
-     *                                particular key storage or user authentication) iff key attestation is required
+     * @param keyAttestationsRequired VCI-MD-16: {@code key_attestations_required}, present iff key attestation is
+     *                                required; null otherwise
      */
-    public record ProofType(List<String> proofSigningAlgValuesSupported, boolean keyAttestationsRequired) {
+    public record ProofType(List<String> proofSigningAlgValuesSupported, KeyAttestationsRequired keyAttestationsRequired) {
 
         public static final String JWT = "jwt";
         public static final String ATTESTATION = "attestation";
@@ -93,7 +96,29 @@ public record SupportedCredentialConfiguration(String format, String scope, Stri
         public Map<String, Object> toJSONObject() {
             var json = new LinkedHashMap<String, Object>();
             json.put(PROOF_SIGNING_ALG_VALUES_SUPPORTED, proofSigningAlgValuesSupported);
-            if (keyAttestationsRequired) json.put(KEY_ATTESTATIONS_REQUIRED, new LinkedHashMap<String, Object>());
+            if (keyAttestationsRequired != null) json.put(KEY_ATTESTATIONS_REQUIRED, keyAttestationsRequired.toJSONObject());
+            return json;
+        }
+    }
+
+    /**
+     * {@code key_attestations_required} (OID4VCI 1.0 §12.2.4, App. D.2): the accepted {@code key_storage} and
+     * {@code user_authentication} levels; an empty list leaves its member out, both empty give {@code {}}.
+     */
+    public record KeyAttestationsRequired(List<String> keyStorage, List<String> userAuthentication) {
+
+        public static final String KEY_STORAGE = "key_storage";
+        public static final String USER_AUTHENTICATION = "user_authentication";
+
+        public KeyAttestationsRequired {
+            keyStorage = List.copyOf(keyStorage);
+            userAuthentication = List.copyOf(userAuthentication);
+        }
+
+        public Map<String, Object> toJSONObject() {
+            var json = new LinkedHashMap<String, Object>();
+            if (!keyStorage.isEmpty()) json.put(KEY_STORAGE, keyStorage);
+            if (!userAuthentication.isEmpty()) json.put(USER_AUTHENTICATION, userAuthentication);
             return json;
         }
     }

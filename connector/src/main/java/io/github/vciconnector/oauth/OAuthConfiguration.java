@@ -3,6 +3,9 @@ package io.github.vciconnector.oauth;
 import io.github.vciconnector.config.ConnectorProperties;
 import io.github.vciconnector.config.HaipProperties;
 import io.github.vciconnector.config.RandomTokens;
+import io.github.vciconnector.keys.AttestationStatus;
+import io.github.vciconnector.keys.TrustAnchorRefresher;
+import io.github.vciconnector.keys.TrustedListSource;
 import io.github.vciconnector.keys.X509ChainValidator;
 import io.github.vciconnector.oauth.clientauth.ClientAuthentication;
 import io.github.vciconnector.oauth.clientauth.WalletAttestationProperties;
@@ -16,11 +19,13 @@ import io.github.vciconnector.session.OfferStore;
 import io.github.vciconnector.session.ServerSecrets;
 import io.github.vciconnector.session.SingleUseChecker;
 import io.github.vciconnector.session.TxCodeAttemptLimit;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.time.Clock;
+import java.util.List;
 
 /** Token endpoint and DPoP beans. */
 @Configuration(proxyBeanMethods = false)
@@ -36,22 +41,41 @@ class OAuthConfiguration {
         return new DPoPProofVerifier(store, nonces, clock, properties);
     }
 
+    /** As the bean below, without a trusted list (for tests). */
+    ClientAuthentication clientAuthentication(HaipProperties haip, WalletAttestationProperties properties,
+                                              SingleUseChecker store, Clock clock, ConnectorProperties connector,
+                                              TrustAnchorRefresher refresher, AttestationStatus status) {
+        return walletAttestation(haip, properties, store, clock, connector, refresher, status, null);
+    }
+
     /**
-     * HAIP §4.4.1: wallet attestation, checked against the wallet-provider trust anchors loaded once here. Without
-     * anchors the connector starts only when wallet attestation is relaxed for development wallets.
+     * HAIP §4.4.1: wallet attestation, checked against the wallet-provider trust anchors, read again whenever their
+     * files change, and the certificates of the wallet-provider trusted list when one is configured (DESIGN §11).
+     * Without either the connector starts only when wallet attestation is relaxed for development wallets.
      */
     @Bean
     ClientAuthentication clientAuthentication(HaipProperties haip, WalletAttestationProperties properties,
-                                              SingleUseChecker store, Clock clock, ConnectorProperties connector) {
+                                              SingleUseChecker store, Clock clock, ConnectorProperties connector,
+                                              TrustAnchorRefresher refresher, AttestationStatus status,
+                                              ObjectProvider<TrustedListSource> trustList) {
+        return walletAttestation(haip, properties, store, clock, connector, refresher, status, trustList.getIfAvailable());
+    }
+
+    private static ClientAuthentication walletAttestation(HaipProperties haip, WalletAttestationProperties properties,
+                                                          SingleUseChecker store, Clock clock, ConnectorProperties connector,
+                                                          TrustAnchorRefresher refresher, AttestationStatus status,
+                                                          TrustedListSource trustList) {
         String variable = WalletAttestationProperties.TRUST_ANCHORS_VARIABLE;
-        if (properties.trustAnchors().isEmpty() && haip.walletAttestationRequired()) {
+        if (properties.trustAnchors().isEmpty() && trustList == null && haip.walletAttestationRequired()) {
             throw new IllegalStateException(variable + " is not set: HAIP requires wallet attestation, so list the "
-                    + "PEM file(s) of the wallet-provider CAs to trust (or set CONNECTOR_HAIP_WALLET_ATTESTATION=optional "
-                    + "for development wallets only)");
+                    + "PEM file(s) of the wallet-provider CAs to trust, or set CONNECTOR_WALLET_PROVIDER_TRUST_LIST_URL (or "
+                    + "CONNECTOR_HAIP_WALLET_ATTESTATION=optional for development wallets only)");
         }
-        var anchors = X509ChainValidator.forSetting(variable, properties.trustAnchors(), "wallet attestations", clock.instant());
+        X509ChainValidator anchors = properties.trustAnchors().isEmpty() && trustList != null ? new X509ChainValidator(List.of())
+                : X509ChainValidator.forSetting(variable, properties.trustAnchors(), "wallet attestations", clock, refresher);
+        if (trustList != null) trustList.feed(anchors);
         return new WalletAttestationVerifier(anchors, store, clock, properties, connector.issuerIdentifier(),
-                haip.walletAttestationRequired());
+                haip.walletAttestationRequired(), status);
     }
 
     @Bean

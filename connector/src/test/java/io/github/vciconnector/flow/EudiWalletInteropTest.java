@@ -104,8 +104,9 @@ class EudiWalletInteropTest extends HaipIntegrationTest {
         assertThat(metadata.authorizationServerList("client_attestation_pop_signing_alg_values_supported")).containsExactly("ES256");
         assertThat(metadata.dpopSigningAlgorithms()).containsExactly("ES256");
         assertThat(metadata.authorizationServer()).containsEntry("pre-authorized_grant_anonymous_access_supported", false);
-        // EUDI-4: key_attestations_required on every proof type
-        var keyAttested = Map.of("proof_signing_alg_values_supported", List.of("ES256"), "key_attestations_required", Map.of());
+        // EUDI-4: key_attestations_required on every proof type, with the default levels (issue 13)
+        var levels = Map.of("key_storage", List.of("iso_18045_high"), "user_authentication", List.of("iso_18045_high"));
+        var keyAttested = Map.of("proof_signing_alg_values_supported", List.of("ES256"), "key_attestations_required", levels);
         assertThat(metadata.proofTypes("IdentityCredential")).isEqualTo(Map.of("jwt", keyAttested, "attestation", keyAttested));
         assertThat(metadata.batchSize()).isGreaterThanOrEqualTo(3);
         assertThat(metadata.credentialIssuerId()).startsWith("https://");

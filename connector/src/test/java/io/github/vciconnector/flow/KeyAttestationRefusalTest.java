@@ -131,6 +131,24 @@ class KeyAttestationRefusalTest extends HaipIntegrationTest {
         assertInvalidProof(jwtProof(keyAttestation, "0", holderKey, cNonce), "more holder keys than batch_size " + metadata.batchSize());
     }
 
+    @Test
+    void credentialWhenKeyStorageBelowTheAdvertisedLevelThenInvalidProof() {
+        String cNonce = wallet.requestNonce(metadata);
+        String keyAttestation = provider.keyAttestation(List.of(holderKey), cNonce).claim("key_storage", List.of("iso_18045_basic")).build();
+
+        assertInvalidProof(jwtProof(keyAttestation, "0", holderKey, cNonce),
+                "key attestation key_storage does not meet the required level (accepted: iso_18045_high)");
+    }
+
+    @Test
+    void credentialWhenAttestationProofWithoutUserAuthenticationLevelThenInvalidProof() {
+        String keyAttestation = provider.keyAttestation(List.of(holderKey), wallet.requestNonce(metadata))
+                .claim("user_authentication", null).build();
+
+        assertInvalidProof(Map.of("attestation", List.of(keyAttestation)),
+                "key attestation user_authentication does not meet the required level (accepted: iso_18045_high)");
+    }
+
     /** A {@code jwt} proof as EUDI-5 sends it: key_attestation header and kid index, no jwk. */
     private static Map<String, Object> jwtProof(String keyAttestation, String kid, ECKey signer, String cNonce) {
         SignedJwtBuilder proof = JwtKeyProofs.builder(signer, ISSUER, cNonce, CLIENT_ID, Instant.now())

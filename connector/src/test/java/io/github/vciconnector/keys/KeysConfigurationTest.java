@@ -1,6 +1,8 @@
 package io.github.vciconnector.keys;
 
 import io.github.vciconnector.config.CoreConfiguration;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,7 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class KeysConfigurationTest {
 
     final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withUserConfiguration(CoreConfiguration.class, KeysConfiguration.class);
+            .withUserConfiguration(CoreConfiguration.class, KeysConfiguration.class)
+            // The lifecycle gauges need a registry; the application gets Spring Boot's
+            .withBean(MeterRegistry.class, SimpleMeterRegistry::new);
 
     @TempDir
     Path dir;

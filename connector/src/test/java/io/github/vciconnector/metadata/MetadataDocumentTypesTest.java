@@ -46,6 +46,25 @@ class MetadataDocumentTypesTest {
     }
 
     @Test
+    void issuerMetadataWhenKeyAttestationLevelsConfiguredThenBothProofTypesAdvertiseThem() {
+        var trust = new WalletTrustPolicy(true, true, 10, List.of("iso_18045_high"), List.of("iso_18045_high", "iso_18045_moderate"));
+
+        String levels = "\"key_attestations_required\":{\"key_storage\":[\"iso_18045_high\"],"
+                + "\"user_authentication\":[\"iso_18045_high\",\"iso_18045_moderate\"]}";
+        assertThat(issuerMetadata(CredentialConfigurationsLoaderTest.DOCUMENT, trust))
+                .contains("\"jwt\":{\"proof_signing_alg_values_supported\":[\"ES256\"]," + levels + "}")
+                .contains("\"attestation\":{\"proof_signing_alg_values_supported\":[\"ES256\"]," + levels + "}");
+    }
+
+    @Test
+    void issuerMetadataWhenOnlyKeyStorageConfiguredThenUserAuthenticationLeftOut() {
+        var trust = new WalletTrustPolicy(true, true, 10, List.of("iso_18045_moderate"), List.of());
+
+        assertThat(issuerMetadata(CredentialConfigurationsLoaderTest.DOCUMENT, trust))
+                .contains("\"key_attestations_required\":{\"key_storage\":[\"iso_18045_moderate\"]}").doesNotContain("user_authentication");
+    }
+
+    @Test
     void issuerMetadataWhenOneCredentialPerRequestAndNoKeyAttestationThenNoBatchMemberAndJwtProofOnly() {
         String json = issuerMetadata(CredentialConfigurationsLoaderTest.DOCUMENT, new WalletTrustPolicy(false, false, 1));
 

@@ -2,6 +2,9 @@ package io.github.vciconnector.oauth;
 
 import io.github.vciconnector.config.ConnectorProperties;
 import io.github.vciconnector.config.HaipProperties;
+import io.github.vciconnector.keys.AttestationStatus;
+import io.github.vciconnector.keys.AttestationStatusProperties;
+import io.github.vciconnector.keys.TrustAnchorRefresher;
 import io.github.vciconnector.oauth.clientauth.WalletAttestationProperties;
 import io.github.vciconnector.session.memory.InMemorySessionStore;
 import org.junit.jupiter.api.Test;
@@ -19,12 +22,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class OAuthConfigurationTest {
 
     private final InMemorySessionStore store = new InMemorySessionStore(Clock.systemUTC(), Duration.ofMinutes(1));
+    private final TrustAnchorRefresher refresher = new TrustAnchorRefresher(Duration.ofMinutes(1));
     private final ConnectorProperties connector = new ConnectorProperties(URI.create("https://issuer.example"));
 
     @Test
     void clientAuthenticationWhenRequiredAndNoTrustAnchorsThenRefusesNamingTheVariable() {
         assertThatThrownBy(() -> new OAuthConfiguration().clientAuthentication(haip(HaipProperties.Requirement.REQUIRED),
-                properties(List.of()), store, Clock.systemUTC(), connector))
+                properties(List.of()), store, Clock.systemUTC(), connector, refresher, new AttestationStatus(AttestationStatusProperties.defaults(), Clock.systemUTC())))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageStartingWith("CONNECTOR_WALLET_ATTESTATION_TRUST_ANCHORS (connector.wallet-attestation.trust-anchors) is not set");
     }
@@ -32,14 +36,14 @@ class OAuthConfigurationTest {
     @Test
     void clientAuthenticationWhenTrustAnchorFileUnreadableThenRefusesNamingTheVariable() {
         assertThatThrownBy(() -> new OAuthConfiguration().clientAuthentication(haip(HaipProperties.Requirement.OPTIONAL),
-                properties(List.of(Path.of("/nonexistent/ca.pem"))), store, Clock.systemUTC(), connector))
+                properties(List.of(Path.of("/nonexistent/ca.pem"))), store, Clock.systemUTC(), connector, refresher, new AttestationStatus(AttestationStatusProperties.defaults(), Clock.systemUTC())))
                 .hasMessageStartingWith("CONNECTOR_WALLET_ATTESTATION_TRUST_ANCHORS");
     }
 
     @Test
     void clientAuthenticationWhenOptionalAndNoTrustAnchorsThenStarts() {
         assertThatCode(() -> new OAuthConfiguration().clientAuthentication(haip(HaipProperties.Requirement.OPTIONAL),
-                properties(List.of()), store, Clock.systemUTC(), connector)).doesNotThrowAnyException();
+                properties(List.of()), store, Clock.systemUTC(), connector, refresher, new AttestationStatus(AttestationStatusProperties.defaults(), Clock.systemUTC()))).doesNotThrowAnyException();
     }
 
     private static HaipProperties haip(HaipProperties.Requirement walletAttestation) {

@@ -99,7 +99,8 @@ public final class WalletProvider {
 
     /**
      * A key attestation (OID4VCI 1.0 App. D): {@code iat}, {@code exp} (one hour), {@code attested_keys} = the public
-     * holder keys in order, and {@code nonce} = the c_nonce when given.
+     * holder keys in order, {@code key_storage} and {@code user_authentication} {@code iso_18045_high} (App. D.2, what
+     * an EUDI wallet with a secure element asserts), and {@code nonce} = the c_nonce when given.
      */
     public SignedJwtBuilder keyAttestation(List<ECKey> holderKeys, String nonce) {
         Instant now = clock.instant();
@@ -107,6 +108,8 @@ public final class WalletProvider {
                 .claim("iat", now.getEpochSecond())
                 .claim("exp", now.plus(Duration.ofHours(1)).getEpochSecond())
                 .claim("attested_keys", holderKeys.stream().map(k -> k.toPublicJWK().toJSONObject()).toList())
+                .claim("key_storage", List.of("iso_18045_high"))
+                .claim("user_authentication", List.of("iso_18045_high"))
                 .claim("nonce", nonce);
     }
 

@@ -10,6 +10,9 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import io.github.vciconnector.jose.CompactJws;
 import io.github.vciconnector.jose.JwkThumbprint;
 import io.github.vciconnector.jose.JwtTimes;
+import io.github.vciconnector.keys.AttestationStatus;
+import io.github.vciconnector.keys.AttestationStatusException;
+import io.github.vciconnector.keys.AttestationStatusProperties;
 import io.github.vciconnector.keys.X509ChainValidator;
 
 import java.security.cert.X509Certificate;
@@ -37,11 +40,24 @@ public class KeyAttestationVerifier {
     private final X509ChainValidator trustAnchors;
     private final Clock clock;
     private final Duration allowedClockSkew;
+    private final List<String> keyStorage;
+    private final List<String> userAuthentication;
+
+    private final AttestationStatus status;
 
     public KeyAttestationVerifier(X509ChainValidator trustAnchors, Clock clock, KeyAttestationProperties properties) {
+        this(trustAnchors, clock, properties, new AttestationStatus(AttestationStatusProperties.defaults(), clock));
+    }
+
+    /** @param status checks a {@code status.status_list} reference of the key attestation (Token Status List) */
+    public KeyAttestationVerifier(X509ChainValidator trustAnchors, Clock clock, KeyAttestationProperties properties,
+                                  AttestationStatus status) {
+        this.status = status;
         this.trustAnchors = trustAnchors;
         this.clock = clock;
         this.allowedClockSkew = properties.allowedClockSkew();
+        this.keyStorage = properties.keyStorage();
+        this.userAuthentication = properties.userAuthentication();
     }
 
     /**
@@ -76,7 +92,32 @@ public class KeyAttestationVerifier {
         if (times.hasExpired(exp)) throw invalid("key attestation has expired");
         Object nonce = claims.getClaim("nonce");
         if (nonce != null && !(nonce instanceof String)) throw invalid("key attestation nonce must be a string");
-        return new KeyAttestation(attestedKeys(claims.getClaim("attested_keys")), (String) nonce);
+        requireLevel("key_storage", claims.getClaim("key_storage"), keyStorage);
+        requireLevel("user_authentication", claims.getClaim("user_authentication"), userAuthentication);
+        var attestation = new KeyAttestation(attestedKeys(claims.getClaim("attested_keys")), (String) nonce);
+        try {
+            // Last, since it may fetch: keys of a revoked key attestation get no credential (issue 13).
+            status.require(claims.getClaim("status"), trustAnchors);
+        } catch (AttestationStatusException e) {
+            throw invalid("key attestation " + e.getMessage());
+        }
+        return attestation;
+    }
+
+    /**
+     * VCI-MD-16 / App. D.2: {@code key_attestations_required} lists the levels the issuer accepts, so the attestation
+     * must assert at least one of them; with none configured the claim is not looked at.
+     */
+    private static void requireLevel(String claim, Object asserted, List<String> accepted) {
+        if (accepted.isEmpty()) return;
+        if (asserted != null && !(asserted instanceof List)) throw invalid("key attestation " + claim + " must be an array of strings");
+        List<?> levels = asserted == null ? List.of() : (List<?>) asserted;
+        for (Object level : levels) {
+            if (!(level instanceof String)) throw invalid("key attestation " + claim + " must be an array of strings");
+        }
+        if (levels.stream().noneMatch(accepted::contains)) {
+            throw invalid("key attestation " + claim + " does not meet the required level (accepted: " + String.join(" ", accepted) + ")");
+        }
     }
 
     private static List<ECKey> attestedKeys(Object value) {

@@ -11,6 +11,9 @@ import io.github.vciconnector.jose.CompactJws;
 import io.github.vciconnector.jose.JwkThumbprint;
 import io.github.vciconnector.jose.JwtTimes;
 import io.github.vciconnector.keys.Digests;
+import io.github.vciconnector.keys.AttestationStatus;
+import io.github.vciconnector.keys.AttestationStatusException;
+import io.github.vciconnector.keys.AttestationStatusProperties;
 import io.github.vciconnector.keys.X509ChainValidator;
 import io.github.vciconnector.session.SingleUseChecker;
 
@@ -42,10 +45,19 @@ public class WalletAttestationVerifier implements ClientAuthentication {
     private final WalletAttestationProperties properties;
     private final String issuer;
     private final boolean required;
+    private final AttestationStatus status;
 
     /** @param required false only for development wallets (DESIGN §7a); present attestations are checked anyway */
     public WalletAttestationVerifier(X509ChainValidator trustAnchors, SingleUseChecker store, Clock clock,
                                      WalletAttestationProperties properties, String issuer, boolean required) {
+        this(trustAnchors, store, clock, properties, issuer, required, new AttestationStatus(AttestationStatusProperties.defaults(), clock));
+    }
+
+    /** @param status checks a {@code status.status_list} reference of the attestation (Token Status List) */
+    public WalletAttestationVerifier(X509ChainValidator trustAnchors, SingleUseChecker store, Clock clock,
+                                     WalletAttestationProperties properties, String issuer, boolean required,
+                                     AttestationStatus status) {
+        this.status = status;
         this.trustAnchors = trustAnchors;
         this.store = store;
         this.clock = clock;
@@ -79,6 +91,12 @@ public class WalletAttestationVerifier implements ClientAuthentication {
         CompactJws pop = parse(pops.get(0), "client attestation PoP");
         JWTClaimsSet popClaims = claims(pop, "client attestation PoP");
         String jti = verifyPoP(pop, popClaims, instanceKey, clientId, times);
+        try {
+            // Last, since it may fetch: a revoked wallet instance is refused (Token Status List, issue 13).
+            status.require(attestationClaims.getClaim("status"), trustAnchors);
+        } catch (AttestationStatusException e) {
+            throw invalid("client attestation " + e.getMessage());
+        }
         // ABCA-5: replay detection, per instance key, for as long as the PoP iat is acceptable; fixed-size key (M-2).
         String replayKey = Digests.replayKey(thumbprint(instanceKey), jti);
         Duration window = properties.popMaxAge().plus(properties.allowedClockSkew());

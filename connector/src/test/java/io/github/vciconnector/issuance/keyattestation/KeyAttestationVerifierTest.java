@@ -207,6 +207,44 @@ class KeyAttestationVerifierTest {
         assertRefused(attestation(first).claim("attested_keys", keys), "key attestation has too many attested_keys");
     }
 
+    // --- key_storage and user_authentication levels (VCI-MD-16, App. D.2; issue 13) ---
+
+    @Test
+    void verifyWhenKeyStorageBelowTheRequiredLevelThenRefused() {
+        assertRefused(attestation(first).claim("key_storage", List.of("iso_18045_moderate")),
+                "key attestation key_storage does not meet the required level (accepted: iso_18045_high)");
+    }
+
+    @Test
+    void verifyWhenUserAuthenticationMissingThenRefused() {
+        assertRefused(attestation(first).claim("user_authentication", null),
+                "key attestation user_authentication does not meet the required level (accepted: iso_18045_high)");
+    }
+
+    @Test
+    void verifyWhenLevelIsNotAStringArrayThenRefused() {
+        assertRefused(attestation(first).claim("key_storage", "iso_18045_high"), "key attestation key_storage must be an array of strings");
+        assertRefused(attestation(first).claim("key_storage", List.of(7)), "key attestation key_storage must be an array of strings");
+    }
+
+    @Test
+    void verifyWhenOneOfSeveralAcceptedLevelsAssertedThenAccepted() {
+        var lenient = new KeyAttestationVerifier(new X509ChainValidator(List.of(CA.certificate())), clock,
+                new KeyAttestationProperties(List.of(), Duration.ofSeconds(15), List.of("iso_18045_high", "iso_18045_moderate"), List.of()));
+
+        assertThat(lenient.verify(attestation(first).claim("key_storage", List.of("iso_18045_moderate"))
+                .claim("user_authentication", null).build(), true).attestedKeys()).hasSize(1);
+    }
+
+    @Test
+    void verifyWhenNoLevelsConfiguredThenLevelsNotLookedAt() {
+        var unconstrained = new KeyAttestationVerifier(new X509ChainValidator(List.of(CA.certificate())), clock,
+                new KeyAttestationProperties(List.of(), Duration.ofSeconds(15), List.of(), List.of()));
+
+        assertThat(unconstrained.verify(attestation(first).claim("key_storage", null).claim("user_authentication", null).build(), true)
+                .attestedKeys()).hasSize(1);
+    }
+
     // --- helpers ---
 
     /** A valid key attestation for {@code keys}, bound to the nonce {@code c-nonce-1}, issued now. */
