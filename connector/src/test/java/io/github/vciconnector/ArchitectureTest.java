@@ -75,7 +75,8 @@ class ArchitectureTest {
             "offer", List.of("session", "metadata", "config", "keys", "jose"),
             "oauth.dpop", List.of("session", "config", "keys", "jose"),
             "oauth.clientauth", List.of("session", "config", "keys", "jose"),
-            "oauth", List.of("oauth.dpop", "oauth.clientauth", "session", "config", "keys", "jose"),
+            // metadata: PAR resolves a scope or authorization_details to a credential configuration (DESIGN §10)
+            "oauth", List.of("oauth.dpop", "oauth.clientauth", "session", "metadata", "config", "keys", "jose"),
             "issuance.keyattestation", List.of("config", "keys", "jose"),
             "issuance", List.of("issuance.keyattestation", "oauth", "sdjwt", "session", "metadata", "config", "keys", "jose"),
             "webhook", List.of("session", "config", "keys", "jose"),
@@ -115,7 +116,8 @@ class ArchitectureTest {
             .orShould().dependOnClassesThat().haveFullyQualifiedName("io.github.vciconnector.session.SingleUseChecker")
             .orShould().dependOnClassesThat().haveFullyQualifiedName("io.github.vciconnector.session.AttemptCounters")
             .orShould().dependOnClassesThat().haveFullyQualifiedName("io.github.vciconnector.session.Leases")
-            .orShould().dependOnClassesThat().haveFullyQualifiedName("io.github.vciconnector.session.IdempotencyKeys");
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("io.github.vciconnector.session.IdempotencyKeys")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("io.github.vciconnector.session.AuthorizationStore");
 
     private static ArchRule onlyDependsOn(String pkg, List<String> allowed) {
         String base = pkg.isEmpty() ? ROOT : ROOT + "." + pkg;

@@ -10,6 +10,7 @@ import io.github.vciconnector.keys.X509ChainValidator;
 import io.github.vciconnector.metadata.CredentialConfigurations;
 import io.github.vciconnector.metadata.WalletTrustPolicy;
 import io.github.vciconnector.sdjwt.SdJwtVcIssuer;
+import io.github.vciconnector.session.OfferSecrets;
 import io.github.vciconnector.session.OfferStore;
 import io.github.vciconnector.session.ServerSecrets;
 import io.github.vciconnector.session.SingleUseChecker;
@@ -66,8 +67,9 @@ class IssuanceConfiguration {
     @Bean
     CredentialService credentialService(CredentialConfigurations configurations, KeyProofVerifier proofs, SdJwtVcIssuer issuer,
                                         OfferStore store, Clock clock, ApplicationEventPublisher events,
-                                        ConnectorProperties connector, RandomTokens tokens, IssuanceProperties properties) {
-        return new CredentialService(configurations, proofs, issuer, store, clock, events, connector, tokens, properties);
+                                        ConnectorProperties connector, RandomTokens tokens, IssuanceProperties properties,
+                                        OfferSecrets secrets) {
+        return new CredentialService(configurations, proofs, issuer, store, clock, events, connector, tokens, properties, secrets);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package io.github.vciconnector.metadata;
 
+import io.github.vciconnector.config.AuthorizationProperties;
 import io.github.vciconnector.config.ConnectorProperties;
 import io.github.vciconnector.config.HaipProperties;
 import io.github.vciconnector.keys.SigningKeys;
@@ -24,7 +25,7 @@ class MetadataConfiguration {
 
     @Bean
     MetadataDocuments metadataDocuments(ConnectorProperties connector, CredentialConfigurations configurations,
-                                        WalletTrustPolicy trust, SigningKeys keys, Clock clock) {
-        return new MetadataDocuments(connector, configurations, trust, keys.access(), clock);
+                                        WalletTrustPolicy trust, SigningKeys keys, Clock clock, AuthorizationProperties authorization) {
+        return new MetadataDocuments(connector, configurations, trust, keys.access(), clock, authorization.enabled());
     }
 }

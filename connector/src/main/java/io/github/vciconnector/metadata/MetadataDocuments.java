@@ -45,6 +45,12 @@ public final class MetadataDocuments {
 
     public MetadataDocuments(ConnectorProperties connector, CredentialConfigurations configurations, WalletTrustPolicy trust,
                              SigningKey accessKey, Clock clock) {
+        this(connector, configurations, trust, accessKey, clock, false);
+    }
+
+    /** @param authorizationCodeFlow true when the AS metadata advertises the authorization code flow (DESIGN §10) */
+    public MetadataDocuments(ConnectorProperties connector, CredentialConfigurations configurations, WalletTrustPolicy trust,
+                             SigningKey accessKey, Clock clock, boolean authorizationCodeFlow) {
         this.issuer = CredentialIssuerMetadata.of(connector, configurations, trust);
         this.issuerIdentifier = connector.issuerIdentifier();
         this.accessKey = accessKey;
@@ -53,7 +59,7 @@ public final class MetadataDocuments {
         this.authorizationServerMetadataPath = connector.wellKnownPath("oauth-authorization-server");
         this.issuerMetadata = JSONObjectUtils.toJSONString(issuer.toJSONObject()).getBytes(StandardCharsets.UTF_8);
         this.signed = sign(clock.instant());
-        this.authorizationServerMetadata = JSONObjectUtils.toJSONString(AuthorizationServerMetadata.of(connector, trust).toJSONObject())
+        this.authorizationServerMetadata = JSONObjectUtils.toJSONString(AuthorizationServerMetadata.of(connector, trust, authorizationCodeFlow).toJSONObject())
                 .getBytes(StandardCharsets.UTF_8);
     }
 
