@@ -6,6 +6,7 @@ import com.nimbusds.jose.util.JSONObjectUtils;
 import io.github.vciconnector.demo.AuthorizationCodeFlow;
 import io.github.vciconnector.demo.AuthorizationCodeFlow.PushedRequest;
 import io.github.vciconnector.demo.CredentialOffer;
+import io.github.vciconnector.demo.DemoWallet;
 import io.github.vciconnector.demo.HttpResult;
 import io.github.vciconnector.demo.IssuanceResult;
 import io.github.vciconnector.demo.IssuerMetadata;
@@ -26,12 +27,18 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import com.sun.net.httpserver.HttpServer;
+
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
@@ -59,7 +66,10 @@ class AuthorizationCodeFlowTest {
 
     private static final String CLIENT_ID = "eudi-wallet-test";
     private static final String REDIRECT_URI = "eu.europa.ec.euidi://authorization";
-    private static final String LOGIN_URL = "https://backend.example/login";
+    /** A scripted backend login page (see {@link #scriptedBackend}); the other tests read its URL but never fetch it. */
+    private static HttpServer backend;
+    private static String loginUrl;
+    private static Path dir;
     private static final Duration AUTHORIZATION_LIFETIME = Duration.ofSeconds(4);
     private static final String ERIKA_CLAIMS = "{\"claims\": {\"given_name\": \"Erika\", \"family_name\": \"Mustermann\"}}";
 
@@ -75,9 +85,13 @@ class AuthorizationCodeFlowTest {
     static void start() throws Exception {
         CALLBACKS.start();
         CALLBACKS.stubFor(post("/callbacks").willReturn(aResponse().withStatus(204)));
-        Path dir = Files.createTempDirectory("authcode-test");
+        dir = Files.createTempDirectory("authcode-test");
         dir.toFile().deleteOnExit();
         TestPki.pem(dir, "wallet-provider-ca.pem", WALLET_PROVIDER_CA.certificate());
+        TestPki.pem(dir, "wallet-provider-ca.key", WALLET_PROVIDER_CA.keys().getPrivate());
+        TestPki.pem(dir, "tls-ca.pem", TLS_CA.certificate());
+        backend = scriptedBackend();
+        loginUrl = "http://127.0.0.1:" + backend.getAddress().getPort() + "/login";
         var server = TestPki.localhostServer(TLS_CA);
         TestPki.pem(dir, "server.pem", server.certificate());
         TestPki.pem(dir, "server.key", server.keys().getPrivate());
@@ -102,7 +116,7 @@ class AuthorizationCodeFlowTest {
                 Map.entry("connector.wallet-attestation.trust-anchors", dir.resolve("wallet-provider-ca.pem").toString()),
                 Map.entry("connector.key-attestation.trust-anchors", dir.resolve("wallet-provider-ca.pem").toString()),
                 Map.entry("connector.callback.url", CALLBACKS.baseUrl() + "/callbacks"),
-                Map.entry("connector.authorization.login-url", LOGIN_URL),
+                Map.entry("connector.authorization.login-url", loginUrl),
                 Map.entry("connector.authorization.lifetime", AUTHORIZATION_LIFETIME.toSeconds() + "s")), "dev");
         managementPort = connector.getBean(ManagementConnector.class).localPort();
     }
@@ -110,6 +124,7 @@ class AuthorizationCodeFlowTest {
     @AfterAll
     static void stop() {
         if (connector != null) connector.close();
+        if (backend != null) backend.stop(0);
         CALLBACKS.stop();
     }
 
@@ -349,6 +364,65 @@ class AuthorizationCodeFlowTest {
                 "urn:ietf:params:oauth:grant-type:pre-authorized_code");
     }
 
+    // --- the demo wallet's command line (README), against a scripted backend ---
+
+    @Test
+    void demoWalletWhenWalletInitiatedWithFollowLoginThenCredentialBoundToItsKey() {
+        var out = new java.io.ByteArrayOutputStream();
+        var err = new java.io.ByteArrayOutputStream();
+
+        int status = DemoWallet.run(cli("--issuer", issuer, "--configuration", "IdentityCredential", "--scope"),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("POST par", "cnf.jwk matches holder key 1: yes", "\"given_name\": \"Erika\"");
+    }
+
+    @Test
+    void demoWalletWhenIssuerInitiatedOfferWithFollowLoginThenCredentialAndOfferIssued() throws Exception {
+        Map<String, Object> created = management("POST", "/offers", offerJson(), 201);
+        var out = new java.io.ByteArrayOutputStream();
+
+        int status = DemoWallet.run(cli((String) created.get("credential_offer_uri")),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new java.io.ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+
+        assertThat(status).as(out.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("cnf.jwk matches holder key 1: yes");
+        assertThat(statuses((String) created.get("offer_id"), 2)).containsExactly("OFFER_CREATED", "ISSUED");
+    }
+
+    private static String[] cli(String... first) {
+        var args = new ArrayList<>(List.of(first));
+        args.addAll(List.of("--follow-login", "--truststore", dir.resolve("tls-ca.pem").toString(),
+                "--wallet-provider-cert", dir.resolve("wallet-provider-ca.pem").toString(),
+                "--wallet-provider-key", dir.resolve("wallet-provider-ca.key").toString()));
+        return args.toArray(String[]::new);
+    }
+
+    /**
+     * The README's example backend in a few lines: its login page "logs the person in" at once, completes the
+     * authorization through the management API (with the claims when no offer brought them) and sends the browser on.
+     */
+    private static HttpServer scriptedBackend() throws Exception {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/login", exchange -> {
+            Map<String, String> query = AuthorizationCodeFlow.query(exchange.getRequestURI().getRawQuery());
+            try {
+                String body = query.containsKey("offer_id") ? null : ERIKA_CLAIMS;
+                String redirect = (String) management("POST", "/authorizations/" + query.get("authorization_id") + "/complete", body, 200)
+                        .get("redirect_uri");
+                exchange.getResponseHeaders().add("Location", redirect);
+                exchange.sendResponseHeaders(303, -1);
+            } catch (Exception | AssertionError e) {
+                exchange.sendResponseHeaders(500, -1);
+            } finally {
+                exchange.close();
+            }
+        });
+        server.start();
+        return server;
+    }
+
     // --- fixtures ---
 
     /** The backend's login page, played by the test: reads the authorization, completes it, returns the redirect. */
@@ -367,7 +441,7 @@ class AuthorizationCodeFlowTest {
 
         @Override
         public URI login(URI loginPage) {
-            assertThat(loginPage.toString()).startsWith(LOGIN_URL + "?");
+            assertThat(loginPage.toString()).startsWith(loginUrl + "?");
             loginQuery = AuthorizationCodeFlow.query(loginPage.getRawQuery());
             try {
                 authorization = management("GET", "/authorizations/" + authorizationId(), null, 200);

@@ -35,7 +35,17 @@ public final class WalletClient {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batchSize must be at least 1");
         }
-        CredentialOffer offer = resolveOffer(credentialOfferUri);
+        return receive(resolveOffer(credentialOfferUri), txCode, batchSize);
+    }
+
+    /** {@link #receive(String, String, int)} for an offer already resolved (a pre-authorized code offer). */
+    public IssuanceResult receive(CredentialOffer offer, String txCode, int batchSize) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize must be at least 1");
+        }
+        if (offer.authorizationCodeGrant()) {
+            throw new WalletException("the offer is for the authorization code grant: use AuthorizationCodeFlow");
+        }
         IssuerMetadata metadata = fetchMetadata(offer.credentialIssuer());
         requireUsable(offer, metadata, batchSize);
         ECKey dpopKey = generateKey();
