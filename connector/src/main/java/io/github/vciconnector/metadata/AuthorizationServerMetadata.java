@@ -23,7 +23,8 @@ public record AuthorizationServerMetadata(String issuer, URI tokenEndpoint, List
                                           boolean preAuthorizedGrantAnonymousAccessSupported,
                                           List<String> clientAttestationSigningAlgValuesSupported,
                                           List<String> clientAttestationPopSigningAlgValuesSupported,
-                                          URI authorizationEndpoint, URI pushedAuthorizationRequestEndpoint) {
+                                          URI authorizationEndpoint, URI pushedAuthorizationRequestEndpoint,
+                                          List<String> scopesSupported) {
 
     static final String ATTEST_JWT_CLIENT_AUTH = "attest_jwt_client_auth";
 
@@ -42,6 +43,7 @@ public record AuthorizationServerMetadata(String issuer, URI tokenEndpoint, List
     public static final String CODE_CHALLENGE_METHODS_SUPPORTED = "code_challenge_methods_supported";
     public static final String AUTHORIZATION_RESPONSE_ISS_PARAMETER_SUPPORTED = "authorization_response_iss_parameter_supported";
     public static final String AUTHORIZATION_DETAILS_TYPES_SUPPORTED = "authorization_details_types_supported";
+    public static final String SCOPES_SUPPORTED = "scopes_supported";
 
     public AuthorizationServerMetadata {
         Objects.requireNonNull(issuer, ISSUER);
@@ -52,6 +54,7 @@ public record AuthorizationServerMetadata(String issuer, URI tokenEndpoint, List
         tokenEndpointAuthMethodsSupported = List.copyOf(tokenEndpointAuthMethodsSupported);
         clientAttestationSigningAlgValuesSupported = List.copyOf(clientAttestationSigningAlgValuesSupported);
         clientAttestationPopSigningAlgValuesSupported = List.copyOf(clientAttestationPopSigningAlgValuesSupported);
+        scopesSupported = List.copyOf(scopesSupported);
         if ((authorizationEndpoint == null) != (pushedAuthorizationRequestEndpoint == null)) {
             throw new IllegalArgumentException("the authorization endpoint comes with the PAR endpoint (PAR is required)");
         }
@@ -59,14 +62,16 @@ public record AuthorizationServerMetadata(String issuer, URI tokenEndpoint, List
 
     /** What this connector supports: the pre-authorized code grant, DPoP and attestation-based client auth, ES256. */
     public static AuthorizationServerMetadata of(ConnectorProperties connector, WalletTrustPolicy trust) {
-        return of(connector, trust, false);
+        return of(connector, trust, List.of());
     }
 
     /**
      * With {@code authorizationCodeFlow} also the authorization code grant (DESIGN §10, HAIP §4): PAR required, PKCE
-     * S256, {@code iss} in the authorization response, {@code openid_credential} authorization details.
+     * S256, {@code iss} in the authorization response, {@code openid_credential} authorization details, and the
+     * scopes of {@code codeFlowScopes} (AS-MD-10). Empty: the pre-authorized code flow only.
      */
-    public static AuthorizationServerMetadata of(ConnectorProperties connector, WalletTrustPolicy trust, boolean authorizationCodeFlow) {
+    public static AuthorizationServerMetadata of(ConnectorProperties connector, WalletTrustPolicy trust, List<String> codeFlowScopes) {
+        boolean authorizationCodeFlow = !codeFlowScopes.isEmpty();
         // Without mandatory wallet attestation a wallet may also come as a public client (none)
         List<String> authMethods = trust.walletAttestationRequired() ? List.of(ATTEST_JWT_CLIENT_AUTH) : List.of("none", ATTEST_JWT_CLIENT_AUTH);
         List<String> grants = authorizationCodeFlow
@@ -76,7 +81,7 @@ public record AuthorizationServerMetadata(String issuer, URI tokenEndpoint, List
                 grants, List.of("code"), List.of("ES256"), authMethods,
                 !trust.walletAttestationRequired(), List.of("ES256"), List.of("ES256"),
                 authorizationCodeFlow ? connector.endpoint(WalletProtocol.AUTHORIZE_PATH) : null,
-                authorizationCodeFlow ? connector.endpoint(WalletProtocol.PAR_PATH) : null);
+                authorizationCodeFlow ? connector.endpoint(WalletProtocol.PAR_PATH) : null, codeFlowScopes);
     }
 
     /** The members in wire order. */
@@ -98,6 +103,7 @@ public record AuthorizationServerMetadata(String issuer, URI tokenEndpoint, List
             json.put(CODE_CHALLENGE_METHODS_SUPPORTED, List.of("S256"));
             json.put(AUTHORIZATION_RESPONSE_ISS_PARAMETER_SUPPORTED, true);
             json.put(AUTHORIZATION_DETAILS_TYPES_SUPPORTED, List.of(WalletProtocol.OPENID_CREDENTIAL));
+            json.put(SCOPES_SUPPORTED, scopesSupported);
         }
         return json;
     }

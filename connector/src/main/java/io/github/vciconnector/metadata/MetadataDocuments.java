@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 
 /**
  * The metadata documents, rendered to bytes once at startup so each request only copies bytes. The signed form
@@ -59,7 +60,9 @@ public final class MetadataDocuments {
         this.authorizationServerMetadataPath = connector.wellKnownPath("oauth-authorization-server");
         this.issuerMetadata = JSONObjectUtils.toJSONString(issuer.toJSONObject()).getBytes(StandardCharsets.UTF_8);
         this.signed = sign(clock.instant());
-        this.authorizationServerMetadata = JSONObjectUtils.toJSONString(AuthorizationServerMetadata.of(connector, trust, authorizationCodeFlow).toJSONObject())
+        this.authorizationServerMetadata = JSONObjectUtils.toJSONString(AuthorizationServerMetadata.of(connector, trust,
+                        authorizationCodeFlow ? configurations.all().stream().map(CredentialConfiguration::scope).distinct().toList() : List.of())
+                .toJSONObject())
                 .getBytes(StandardCharsets.UTF_8);
     }
 

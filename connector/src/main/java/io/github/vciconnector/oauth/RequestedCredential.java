@@ -14,8 +14,8 @@ import java.util.Set;
 /**
  * The one credential configuration a wallet asks for in an authorization request (OID4VCI §5.1): by
  * {@code authorization_details} of type {@code openid_credential} (§5.1.1, RFC 9396) and/or by {@code scope}
- * (§5.1.2). Both may be sent; together they must name exactly one configuration, since an offer of this connector
- * carries one.
+ * (§5.1.2, unknown scope values ignored). Both may be sent; together they must name exactly one configuration, since
+ * an offer of this connector carries one.
  *
  * @param authorizationDetails true when the wallet used {@code authorization_details} (the token response then
  *                             returns them with {@code credential_identifiers}, §6.2)
@@ -32,16 +32,17 @@ record RequestedCredential(CredentialConfiguration configuration, String scope, 
         String matchedScope = null;
         if (scope != null) {
             for (String value : scope.split(" ", -1)) {
+                // RFC 6749 §3.3: scope-token *( SP scope-token ), so an empty token is malformed
                 if (value.isEmpty()) throw new TokenRequestException(TokenError.INVALID_SCOPE, "scope has an empty value");
-                CredentialConfiguration configuration = configurations.all().stream()
-                        .filter(c -> c.scope().equals(value)).findFirst()
-                        .orElseThrow(() -> new TokenRequestException(TokenError.INVALID_SCOPE,
-                                "scope names no credential configuration of this issuer"));
-                named.add(configuration);
+                // OID4VCI §5.1.2 (AZ-4): unknown scope values are ignored (openid, say)
+                var configuration = configurations.all().stream().filter(c -> c.scope().equals(value)).findFirst();
+                if (configuration.isEmpty()) continue;
+                named.add(configuration.get());
                 matchedScope = value;
             }
         }
         if (named.isEmpty()) {
+            if (scope != null) throw new TokenRequestException(TokenError.INVALID_SCOPE, "scope names no credential configuration of this issuer");
             throw new TokenRequestException(TokenError.INVALID_REQUEST, "scope or authorization_details must name a credential configuration");
         }
         if (named.size() > 1) {

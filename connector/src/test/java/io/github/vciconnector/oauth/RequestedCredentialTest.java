@@ -41,10 +41,19 @@ class RequestedCredentialTest {
         assertThat(requested.scope()).isEqualTo("diploma");
     }
 
+    @Test
+    void resolveWhenUnknownScopeBesideAKnownOneThenIgnored() {
+        var requested = RequestedCredential.resolve("openid identity_credential offline_access", null, CONFIGURATIONS, ISSUER);
+
+        assertThat(requested.configuration().id()).isEqualTo("IdentityCredential");
+        assertThat(requested.scope()).isEqualTo("identity_credential");
+        assertThat(requested.authorizationDetails()).isFalse();
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "nothing named|||invalid_request",
-            "unknown scope|openid||invalid_scope",
+            "only unknown scopes|openid profile||invalid_scope",
             "empty scope value|identity_credential  diploma||invalid_scope",
             "two scopes|identity_credential diploma||invalid_scope",
             "details not JSON||[{|invalid_authorization_details",

@@ -47,7 +47,7 @@ class WalletDocumentsWireTest extends ConnectorIntegrationTest {
             // DESIGN §10 (issue 14): the authorization code flow's members, after the pre-authorized flow's unchanged ones
             + "\"authorization_endpoint\":\"ISSUER/oidc4vci/authorize\",\"pushed_authorization_request_endpoint\":\"ISSUER/oidc4vci/par\","
             + "\"require_pushed_authorization_requests\":true,\"code_challenge_methods_supported\":[\"S256\"],"
-            + "\"authorization_response_iss_parameter_supported\":true,\"authorization_details_types_supported\":[\"openid_credential\"]}";
+            + "\"authorization_response_iss_parameter_supported\":true,\"authorization_details_types_supported\":[\"openid_credential\"],\"scopes_supported\":[\"identity_credential\"]}";
 
     /** A Transaction Code description with HTML characters, slashes, quotes, non-ASCII and an astral character. */
     private static final String DESCRIPTION_IN = "<a href='x'>&amp;</a> / \\\\ \\\" \\u00e9\\u20ac\\ud83d\\ude00 =";
