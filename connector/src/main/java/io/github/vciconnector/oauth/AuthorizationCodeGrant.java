@@ -34,7 +34,8 @@ import java.util.regex.Pattern;
 /**
  * The Token Endpoint logic for the authorization code grant (RFC 6749 §4.1.3, OID4VCI §6, checklist Q.1): the code
  * of a completed authorization, its PKCE verifier (S256), the redirect URI registered at PAR, the wallet attestation
- * of the same client and a DPoP proof by the key the code is bound to. The code is redeemed once (compare-and-set);
+ * of the same client and a DPoP proof by the key the code is bound to. The code is redeemed once (compare-and-set on
+ * the offer, then on the authorization);
  * a second use is refused and ends what the first produced (RFC 6749 §4.1.2). The access token is the same kind the
  * pre-authorized grant issues, indexed to the offer, so the credential endpoint serves both grants alike.
  */
@@ -115,14 +116,16 @@ public class AuthorizationCodeGrant {
         String accessToken = tokens.mint(32);
         TokenHash tokenIndex = accessTokens.indexOf(accessToken);
         Duration lifetime = tokenProperties.accessTokenLifetime();
-        // Single use: only the caller whose compare-and-set moves COMPLETED to REDEEMED may continue
-        authorizations.transition(authorization.authorizationId(), current -> current.status() == AuthorizationStatus.COMPLETED
-                        && !current.isExpired(now) ? Optional.of(current.redeemed(tokenIndex.value(), now.plus(lifetime))) : Optional.empty())
-                .orElseThrow(AuthorizationCodeGrant::invalidCode);
         OfferId offerId = OfferId.parse(authorization.offerId()).orElseThrow(AuthorizationCodeGrant::invalidCode);
+        // Single use: the offer moves from OFFER_CREATED once (compare-and-set), so of two requests with one code, or
+        // with two codes for one offer, one continues. Only that one marks the authorization REDEEMED, so a code whose
+        // exchange produced nothing is never taken for a replay that revokes another code's token.
         offers.transition(offerId, current -> current.status() == OfferStatus.OFFER_CREATED && !current.isExpired(now)
                         ? Optional.of(current.tokenIssued(proof.jkt(), now, now.plus(lifetime))) : Optional.empty())
                 .orElseThrow(() -> new TokenRequestException(TokenError.INVALID_GRANT, "the offer is no longer redeemable"));
+        authorizations.transition(authorization.authorizationId(), current -> current.status() == AuthorizationStatus.COMPLETED
+                        ? Optional.of(current.redeemed(tokenIndex.value(), now.plus(lifetime))) : Optional.empty())
+                .orElseThrow(AuthorizationCodeGrant::invalidCode);
         offers.indexAccessToken(tokenIndex, offerId, lifetime);
         return new TokenResponse(accessToken, lifetime.toSeconds(),
                 authorization.authorizationDetails() ? authorizationDetails(authorization) : null);

@@ -209,6 +209,27 @@ class AuthorizationCodeFlowTest {
     }
 
     @Test
+    void tokenRequestWhenAnotherCodeAlreadyTookTheOfferThenInvalidGrantAndTheFirstTokenKeepsWorking() throws Exception {
+        Map<String, Object> created = management("POST", "/offers", offerJson(), 201);
+        WalletClient wallet = wallet();
+        String issuerState = wallet.resolveOffer((String) created.get("credential_offer_uri")).issuerState();
+        Flow first = completed(pending(wallet, issuerState), null);
+        Flow second = completed(pending(wallet, issuerState), null);
+        TokenResponse token = first.redeem();
+
+        for (int attempt = 0; attempt < 2; attempt++) {
+            assertThatThrownBy(second::redeem).isInstanceOfSatisfying(WalletException.class, e -> {
+                assertThat(e.error()).isEqualTo("invalid_grant");
+                assertThat(e.errorDescription()).contains("no longer redeemable");
+            });
+        }
+        // the second code produced nothing, so trying it again is no replay: the first wallet's token still issues
+        String nonce = first.wallet.requestNonce(first.metadata);
+        assertThat(first.wallet.requestCredential(first.metadata, "IdentityCredential", token.accessToken(), first.dpopKey,
+                List.of(WalletClient.generateKey()), nonce).credentials()).hasSize(1);
+    }
+
+    @Test
     void authorizationRequestWhenRequestUriReusedThenInvalidRequestUriPage() {
         Flow flow = pushed();
         URI request = flow.codeFlow.authorizationRequest(flow.metadata, flow.pushed);
@@ -494,7 +515,10 @@ class AuthorizationCodeFlowTest {
     }
 
     private Flow authorized(String claims) {
-        Flow flow = pending();
+        return completed(pending(), claims);
+    }
+
+    private Flow completed(Flow flow, String claims) {
         try {
             URI redirect = URI.create((String) management("POST", "/authorizations/" + flow.authorizationId + "/complete", claims, 200).get("redirect_uri"));
             flow.code = flow.codeFlow.code(flow.pushed, redirect, issuer);
