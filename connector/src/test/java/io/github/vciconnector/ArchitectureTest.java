@@ -78,7 +78,8 @@ class ArchitectureTest {
             "offer", List.of("session", "metadata", "status", "config", "keys", "jose"),
             "oauth.dpop", List.of("session", "config", "keys", "jose"),
             "oauth.clientauth", List.of("session", "config", "keys", "jose"),
-            "oauth", List.of("oauth.dpop", "oauth.clientauth", "session", "config", "keys", "jose"),
+            // metadata: PAR resolves a scope or authorization_details to a credential configuration (DESIGN §10)
+            "oauth", List.of("oauth.dpop", "oauth.clientauth", "session", "metadata", "config", "keys", "jose"),
             "issuance.keyattestation", List.of("config", "keys", "jose"),
             // issuance -> status: one status list entry per credential (TSL-7)
             "issuance", List.of("issuance.keyattestation", "oauth", "sdjwt", "session", "metadata", "status", "config", "keys", "jose"),
@@ -122,7 +123,8 @@ class ArchitectureTest {
             .orShould().dependOnClassesThat().haveFullyQualifiedName("io.github.vciconnector.session.AttemptCounters")
             .orShould().dependOnClassesThat().haveFullyQualifiedName("io.github.vciconnector.session.Leases")
             .orShould().dependOnClassesThat().haveFullyQualifiedName("io.github.vciconnector.session.IdempotencyKeys")
-            .orShould().dependOnClassesThat().haveFullyQualifiedName("io.github.vciconnector.session.StatusListStore");
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("io.github.vciconnector.session.StatusListStore")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("io.github.vciconnector.session.AuthorizationStore");
 
     private static ArchRule onlyDependsOn(String pkg, List<String> allowed) {
         String base = pkg.isEmpty() ? ROOT : ROOT + "." + pkg;

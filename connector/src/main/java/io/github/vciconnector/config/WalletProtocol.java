@@ -17,6 +17,16 @@ public final class WalletProtocol {
     /** DESIGN §9: the Token Status Lists, referenced from every credential and fetched by verifiers. */
     public static final String STATUS_LISTS_PATH = "/oidc4vci/status-lists/";
 
+    /** RFC 9126 Pushed Authorization Request endpoint (DESIGN §10). */
+    public static final String PAR_PATH = "/oidc4vci/par";
+    /** RFC 6749 §3.1 authorization endpoint, taking only a PAR request_uri (DESIGN §10). */
+    public static final String AUTHORIZE_PATH = "/oidc4vci/authorize";
+
+    /** RFC 6749 §4.1.3. */
+    public static final String AUTHORIZATION_CODE_GRANT = "authorization_code";
+    /** OID4VCI §5.1.1: the {@code type} of an {@code authorization_details} entry for a credential. */
+    public static final String OPENID_CREDENTIAL = "openid_credential";
+
     /** OID4VCI §3.5 (VCI-TOK-1). */
     public static final String PRE_AUTHORIZED_CODE_GRANT = "urn:ietf:params:oauth:grant-type:pre-authorized_code";
 

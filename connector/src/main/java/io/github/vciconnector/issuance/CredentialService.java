@@ -14,6 +14,7 @@ import io.github.vciconnector.sdjwt.SelectiveDisclosure;
 import io.github.vciconnector.session.CredentialsIssued;
 import io.github.vciconnector.session.IssuanceSession;
 import io.github.vciconnector.session.OfferEnded;
+import io.github.vciconnector.session.OfferSecrets;
 import io.github.vciconnector.session.OfferStatus;
 import io.github.vciconnector.session.OfferStore;
 import io.github.vciconnector.session.StatusReference;
@@ -54,10 +55,14 @@ public class CredentialService {
     private final Map<String, DisclosurePolicy> policies;
     private final int maxCredentialsPerOffer;
     private final StatusLists statusLists;
+    private final OfferSecrets secrets;
 
+    /** @param secrets checks the credential identifiers of authorization code tokens; null accepts none */
     public CredentialService(CredentialConfigurations configurations, KeyProofVerifier proofs, SdJwtVcIssuer sdJwtVcIssuer,
                              OfferStore store, Clock clock, ApplicationEventPublisher events, ConnectorProperties connector,
-                             RandomTokens tokens, IssuanceProperties properties, StatusLists statusLists) {
+                             RandomTokens tokens, IssuanceProperties properties, StatusLists statusLists,
+                             OfferSecrets secrets) {
+        this.secrets = secrets;
         this.configurations = configurations;
         this.policies = policies(configurations);
         this.proofs = proofs;
@@ -107,8 +112,13 @@ public class CredentialService {
 
     private CredentialConfiguration configuration(CredentialRequest request, IssuanceSession session) {
         if (request.credentialIdentifier() != null) {
-            // No authorization_details are returned by the token endpoint, so no identifier was ever handed out.
-            throw new CredentialRequestException(CredentialError.UNKNOWN_CREDENTIAL_IDENTIFIER, "credential_identifier is unknown");
+            // VCI-CRQ-3: identifiers are handed out only in the authorization_details of an authorization code token
+            // response; each is derived from its offer, so only that offer's identifier is known
+            if (secrets == null || !secrets.isCredentialIdentifier(session.offerId(), request.credentialIdentifier())) {
+                throw new CredentialRequestException(CredentialError.UNKNOWN_CREDENTIAL_IDENTIFIER, "credential_identifier is unknown");
+            }
+            return configurations.find(session.credentialConfigurationId())
+                    .orElseThrow(() -> new CredentialRequestException(CredentialError.UNKNOWN_CREDENTIAL_IDENTIFIER, "credential_identifier is unknown"));
         }
         CredentialConfiguration configuration = configurations.find(request.credentialConfigurationId())
                 .orElseThrow(() -> new CredentialRequestException(CredentialError.UNKNOWN_CREDENTIAL_CONFIGURATION,

@@ -12,6 +12,7 @@ import io.github.vciconnector.keys.X509ChainValidator;
 import io.github.vciconnector.metadata.CredentialConfigurations;
 import io.github.vciconnector.metadata.WalletTrustPolicy;
 import io.github.vciconnector.sdjwt.SdJwtVcIssuer;
+import io.github.vciconnector.session.OfferSecrets;
 import io.github.vciconnector.session.OfferStore;
 import io.github.vciconnector.session.ServerSecrets;
 import io.github.vciconnector.session.SingleUseChecker;
@@ -73,8 +74,9 @@ class IssuanceConfiguration {
     CredentialService credentialService(CredentialConfigurations configurations, KeyProofVerifier proofs, SdJwtVcIssuer issuer,
                                         OfferStore store, Clock clock, ApplicationEventPublisher events,
                                         ConnectorProperties connector, RandomTokens tokens, IssuanceProperties properties,
-                                        StatusLists statusLists) {
-        return new CredentialService(configurations, proofs, issuer, store, clock, events, connector, tokens, properties, statusLists);
+                                        StatusLists statusLists, OfferSecrets secrets) {
+        return new CredentialService(configurations, proofs, issuer, store, clock, events, connector, tokens, properties,
+                statusLists, secrets);
     }
 
     @Bean

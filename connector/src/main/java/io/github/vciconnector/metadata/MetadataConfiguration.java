@@ -1,5 +1,6 @@
 package io.github.vciconnector.metadata;
 
+import io.github.vciconnector.config.AuthorizationProperties;
 import io.github.vciconnector.config.ConnectorProperties;
 import io.github.vciconnector.config.HaipProperties;
 import io.github.vciconnector.keys.SigningKeys;
@@ -26,7 +27,9 @@ class MetadataConfiguration {
 
     @Bean
     MetadataDocuments metadataDocuments(ConnectorProperties connector, CredentialConfigurations configurations,
-                                        WalletTrustPolicy trust, SigningKeys keys, Clock clock, IssuerInfoProperties issuerInfo) {
-        return new MetadataDocuments(connector, configurations, trust, IssuerInfo.load(issuerInfo), keys.access(), clock);
+                                        WalletTrustPolicy trust, SigningKeys keys, Clock clock, IssuerInfoProperties issuerInfo,
+                                        AuthorizationProperties authorization) {
+        return new MetadataDocuments(connector, configurations, trust, IssuerInfo.load(issuerInfo), keys.access(), clock,
+                authorization.enabled());
     }
 }

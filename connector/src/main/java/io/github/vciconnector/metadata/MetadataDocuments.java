@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 
 /**
  * The metadata documents, rendered to bytes once at startup so each request only copies bytes. The signed form
@@ -45,12 +46,15 @@ public final class MetadataDocuments {
 
     public MetadataDocuments(ConnectorProperties connector, CredentialConfigurations configurations, WalletTrustPolicy trust,
                              SigningKey accessKey, Clock clock) {
-        this(connector, configurations, trust, null, accessKey, clock);
+        this(connector, configurations, trust, null, accessKey, clock, false);
     }
 
-    /** @param issuerInfo {@code issuer_info}, in both the plain and the signed document; null for none */
+    /**
+     * @param issuerInfo            {@code issuer_info}, in both the plain and the signed document; null for none
+     * @param authorizationCodeFlow true when the AS metadata advertises the authorization code flow (DESIGN §10)
+     */
     public MetadataDocuments(ConnectorProperties connector, CredentialConfigurations configurations, WalletTrustPolicy trust,
-                             IssuerInfo issuerInfo, SigningKey accessKey, Clock clock) {
+                             IssuerInfo issuerInfo, SigningKey accessKey, Clock clock, boolean authorizationCodeFlow) {
         this.issuer = CredentialIssuerMetadata.of(connector, configurations, trust, issuerInfo);
         this.issuerIdentifier = connector.issuerIdentifier();
         this.accessKey = accessKey;
@@ -59,7 +63,9 @@ public final class MetadataDocuments {
         this.authorizationServerMetadataPath = connector.wellKnownPath("oauth-authorization-server");
         this.issuerMetadata = JSONObjectUtils.toJSONString(issuer.toJSONObject()).getBytes(StandardCharsets.UTF_8);
         this.signed = sign(clock.instant());
-        this.authorizationServerMetadata = JSONObjectUtils.toJSONString(AuthorizationServerMetadata.of(connector, trust).toJSONObject())
+        this.authorizationServerMetadata = JSONObjectUtils.toJSONString(AuthorizationServerMetadata.of(connector, trust,
+                        authorizationCodeFlow ? configurations.all().stream().map(CredentialConfiguration::scope).distinct().toList() : List.of())
+                .toJSONObject())
                 .getBytes(StandardCharsets.UTF_8);
     }
 

@@ -1,5 +1,6 @@
 package io.github.vciconnector.oauth;
 
+import io.github.vciconnector.config.AuthorizationProperties;
 import io.github.vciconnector.config.ConnectorProperties;
 import io.github.vciconnector.config.HaipProperties;
 import io.github.vciconnector.config.RandomTokens;
@@ -13,7 +14,9 @@ import io.github.vciconnector.oauth.clientauth.WalletAttestationVerifier;
 import io.github.vciconnector.oauth.dpop.DPoPNonces;
 import io.github.vciconnector.oauth.dpop.DPoPProofVerifier;
 import io.github.vciconnector.oauth.dpop.DPoPProperties;
+import io.github.vciconnector.metadata.CredentialConfigurations;
 import io.github.vciconnector.session.AttemptCounters;
+import io.github.vciconnector.session.AuthorizationStore;
 import io.github.vciconnector.session.OfferSecrets;
 import io.github.vciconnector.session.OfferStore;
 import io.github.vciconnector.session.ServerSecrets;
@@ -27,7 +30,7 @@ import org.springframework.context.annotation.Configuration;
 import java.time.Clock;
 import java.util.List;
 
-/** Token endpoint and DPoP beans. */
+/** Token endpoint, PAR, authorization endpoint and DPoP beans. */
 @Configuration(proxyBeanMethods = false)
 class OAuthConfiguration {
 
@@ -86,6 +89,32 @@ class OAuthConfiguration {
                                                   AccessTokenIndex accessTokens) {
         return new PreAuthorizedCodeGrant(store, attempts, dpop, clientAuthentication, secrets, accessTokens, txCodeAttempts, tokens,
                 tokenProperties, connector, clock, events);
+    }
+
+    @Bean
+    PushedAuthorizationRequests pushedAuthorizationRequests(AuthorizationStore authorizations, OfferStore offers,
+                                                            OfferSecrets secrets, CredentialConfigurations configurations,
+                                                            DPoPProofVerifier dpop, ClientAuthentication clientAuthentication,
+                                                            AuthorizationProperties properties, ConnectorProperties connector,
+                                                            Clock clock) {
+        return new PushedAuthorizationRequests(authorizations, offers, secrets, configurations, dpop, clientAuthentication,
+                properties, connector, clock);
+    }
+
+    @Bean
+    AuthorizationRequests authorizationRequests(AuthorizationStore authorizations, OfferSecrets secrets,
+                                                AuthorizationProperties properties, Clock clock) {
+        return new AuthorizationRequests(authorizations, secrets, properties, clock);
+    }
+
+    @Bean
+    AuthorizationCodeGrant authorizationCodeGrant(AuthorizationStore authorizations, OfferStore offers, OfferSecrets secrets,
+                                                  DPoPProofVerifier dpop, ClientAuthentication clientAuthentication,
+                                                  AccessTokenIndex accessTokens, RandomTokens tokens, TokenProperties tokenProperties,
+                                                  AuthorizationProperties properties, ConnectorProperties connector, Clock clock,
+                                                  ApplicationEventPublisher events) {
+        return new AuthorizationCodeGrant(authorizations, offers, secrets, dpop, clientAuthentication, accessTokens, tokens,
+                tokenProperties, properties, connector, clock, events);
     }
 
     @Bean

@@ -11,14 +11,16 @@ import java.util.Objects;
 
 /**
  * The Credential Offer object (OID4VCI 1.0 §4.1.1) a wallet fetches from the {@code credential_offer_uri}: this
- * connector always offers one configuration with the pre-authorized code grant, optionally with a Transaction Code.
+ * connector always offers one configuration with one grant: the pre-authorized code, optionally with a Transaction
+ * Code, or the authorization code with an {@code issuer_state} (DESIGN §10).
  *
  * @param credentialIssuer         the Credential Issuer Identifier
  * @param credentialConfigurationIds keys of {@code credential_configurations_supported}, at least one
- * @param preAuthorizedCode        the only grant, under {@link WalletProtocol.PRE_AUTHORIZED_CODE_GRANT}
+ * @param preAuthorizedCode        the grant under {@link WalletProtocol#PRE_AUTHORIZED_CODE_GRANT}, or null
+ * @param authorizationCode        the grant under {@code authorization_code}, or null; exactly one of the two is set
  */
 public record CredentialOffer(String credentialIssuer, List<String> credentialConfigurationIds,
-                              PreAuthorizedCodeGrant preAuthorizedCode) {
+                              PreAuthorizedCodeGrant preAuthorizedCode, AuthorizationCodeGrant authorizationCode) {
 
     public static final String CREDENTIAL_ISSUER = "credential_issuer";
     public static final String CREDENTIAL_CONFIGURATION_IDS = "credential_configuration_ids";
@@ -28,13 +30,19 @@ public record CredentialOffer(String credentialIssuer, List<String> credentialCo
         Objects.requireNonNull(credentialIssuer, CREDENTIAL_ISSUER);
         credentialConfigurationIds = List.copyOf(credentialConfigurationIds);
         if (credentialConfigurationIds.isEmpty()) throw new IllegalArgumentException(CREDENTIAL_CONFIGURATION_IDS + " is empty");
-        Objects.requireNonNull(preAuthorizedCode, GRANTS);
+        if ((preAuthorizedCode == null) == (authorizationCode == null)) throw new IllegalArgumentException(GRANTS + " must hold exactly one grant");
+    }
+
+    /** An offer with the pre-authorized code grant. */
+    public CredentialOffer(String credentialIssuer, List<String> credentialConfigurationIds, PreAuthorizedCodeGrant preAuthorizedCode) {
+        this(credentialIssuer, credentialConfigurationIds, preAuthorizedCode, null);
     }
 
     /** The members in wire order: {@code credential_issuer}, {@code credential_configuration_ids}, {@code grants}. */
     public Map<String, Object> toJSONObject() {
         var grants = new LinkedHashMap<String, Object>();
-        grants.put(WalletProtocol.PRE_AUTHORIZED_CODE_GRANT, preAuthorizedCode.toJSONObject());
+        if (preAuthorizedCode != null) grants.put(WalletProtocol.PRE_AUTHORIZED_CODE_GRANT, preAuthorizedCode.toJSONObject());
+        if (authorizationCode != null) grants.put(WalletProtocol.AUTHORIZATION_CODE_GRANT, authorizationCode.toJSONObject());
         var json = new LinkedHashMap<String, Object>();
         json.put(CREDENTIAL_ISSUER, credentialIssuer);
         json.put(CREDENTIAL_CONFIGURATION_IDS, credentialConfigurationIds);
@@ -56,8 +64,11 @@ public record CredentialOffer(String credentialIssuer, List<String> credentialCo
         }
         Map<String, Object> grants = JSONObjectUtils.getJSONObject(json, GRANTS);
         Map<String, Object> grant = grants == null ? null : JSONObjectUtils.getJSONObject(grants, WalletProtocol.PRE_AUTHORIZED_CODE_GRANT);
-        if (grant == null) throw new ParseException(GRANTS + " has no " + WalletProtocol.PRE_AUTHORIZED_CODE_GRANT, 0);
-        return new CredentialOffer(issuer, ids, PreAuthorizedCodeGrant.parse(grant));
+        Map<String, Object> codeGrant = grants == null ? null : JSONObjectUtils.getJSONObject(grants, WalletProtocol.AUTHORIZATION_CODE_GRANT);
+        if (grant != null && codeGrant == null) return new CredentialOffer(issuer, ids, PreAuthorizedCodeGrant.parse(grant));
+        if (codeGrant != null && grant == null) return new CredentialOffer(issuer, ids, null, AuthorizationCodeGrant.parse(codeGrant));
+        throw new ParseException(GRANTS + " must hold exactly one of " + WalletProtocol.PRE_AUTHORIZED_CODE_GRANT + " and "
+                + WalletProtocol.AUTHORIZATION_CODE_GRANT, 0);
     }
 
     static String requiredString(Map<String, Object> json, String name) throws ParseException {
@@ -97,6 +108,29 @@ public record CredentialOffer(String credentialIssuer, List<String> credentialCo
         @Override
         public String toString() {
             return "PreAuthorizedCodeGrant[txCode=" + txCode + "]";
+        }
+    }
+
+    /**
+     * The authorization code grant of an offer (OID4VCI 1.0 §4.1.1): the {@code issuer_state} the wallet sends back
+     * in its authorization request, which ties that request to this offer.
+     */
+    public record AuthorizationCodeGrant(String issuerState) {
+
+        public static final String ISSUER_STATE = "issuer_state";
+
+        public AuthorizationCodeGrant {
+            Objects.requireNonNull(issuerState, ISSUER_STATE);
+        }
+
+        public Map<String, Object> toJSONObject() {
+            var json = new LinkedHashMap<String, Object>();
+            json.put(ISSUER_STATE, issuerState);
+            return json;
+        }
+
+        static AuthorizationCodeGrant parse(Map<String, Object> json) throws ParseException {
+            return new AuthorizationCodeGrant(requiredString(json, ISSUER_STATE));
         }
     }
 

@@ -1,8 +1,10 @@
 package io.github.vciconnector.offer;
 
+import io.github.vciconnector.config.AuthorizationProperties;
 import io.github.vciconnector.config.RandomTokens;
 import io.github.vciconnector.config.ConnectorProperties;
 import io.github.vciconnector.metadata.CredentialConfigurations;
+import io.github.vciconnector.session.AuthorizationStore;
 import io.github.vciconnector.session.CallbackMaxAge;
 import io.github.vciconnector.session.IdempotencyKeys;
 import io.github.vciconnector.session.OfferSecrets;
@@ -52,8 +54,16 @@ class OfferConfiguration {
     @Bean
     OfferService offerService(OfferStore store, IdempotencyKeys idempotencyKeys, CredentialConfigurations configurations,
                               ConnectorProperties connector, OfferProperties properties, OfferSecrets secrets, SecureRandom random,
-                              Clock clock, ApplicationEventPublisher events, CallbackMaxAge callbackMaxAge) {
+                              Clock clock, ApplicationEventPublisher events, CallbackMaxAge callbackMaxAge,
+                              AuthorizationProperties authorization) {
         return new OfferService(store, idempotencyKeys, configurations, connector, properties, secrets, random, clock, events,
-                callbackMaxAge.value());
+                callbackMaxAge.value(), authorization.enabled());
+    }
+
+    @Bean
+    AuthorizationDecisions authorizationDecisions(AuthorizationStore authorizations, OfferStore store, OfferService offers,
+                                                  OfferSecrets secrets, AuthorizationProperties properties,
+                                                  ConnectorProperties connector, Clock clock) {
+        return new AuthorizationDecisions(authorizations, store, offers, secrets, properties, connector, clock);
     }
 }

@@ -11,7 +11,15 @@ public enum OfferError {
     /** The Idempotency-Key was first used with a different request body. */
     IDEMPOTENCY_KEY_REUSED,
     /** The first request with this Idempotency-Key has not (or not successfully) stored its offer. */
-    IDEMPOTENCY_KEY_IN_PROGRESS;
+    IDEMPOTENCY_KEY_IN_PROGRESS,
+    /** {@code grant} names no grant, or one that cannot be used (authorization code flow off, with a tx_code). */
+    INVALID_GRANT,
+    /** No authorization with this id (DESIGN §10), or one no longer retained. */
+    AUTHORIZATION_NOT_FOUND,
+    /** The authorization was already completed or denied, or is not waiting for the backend. */
+    AUTHORIZATION_DECIDED,
+    /** The person took longer than {@code connector.authorization.lifetime}. */
+    AUTHORIZATION_EXPIRED;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -44,11 +45,20 @@ public class OfferService {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final Duration callbackMaxAge;
+    private final boolean authorizationCodeFlow;
 
     /** @param callbackMaxAge how long the callbacks of an offer are retried ({@code connector.callback.max-age}) */
     public OfferService(OfferStore store, IdempotencyKeys idempotencyKeys, CredentialConfigurations configurations, ConnectorProperties connector,
                         OfferProperties properties, OfferSecrets secrets, SecureRandom random, Clock clock,
                         ApplicationEventPublisher events, Duration callbackMaxAge) {
+        this(store, idempotencyKeys, configurations, connector, properties, secrets, random, clock, events, callbackMaxAge, false);
+    }
+
+    /** @param authorizationCodeFlow true when offers for the authorization code grant may be made (DESIGN §10) */
+    public OfferService(OfferStore store, IdempotencyKeys idempotencyKeys, CredentialConfigurations configurations, ConnectorProperties connector,
+                        OfferProperties properties, OfferSecrets secrets, SecureRandom random, Clock clock,
+                        ApplicationEventPublisher events, Duration callbackMaxAge, boolean authorizationCodeFlow) {
+        this.authorizationCodeFlow = authorizationCodeFlow;
         this.store = store;
         this.configurations = configurations;
         this.connector = connector;
@@ -78,6 +88,13 @@ public class OfferService {
                         "credential_configuration_id", "unknown credential configuration"));
         ClaimsValidator.validate(configuration.typeMetadata(), request.claims());
         Duration ttl = lifetime(request.expiresIn());
+        boolean authorizationCode = request.grant() == OfferRequest.Grant.AUTHORIZATION_CODE;
+        if (authorizationCode && !authorizationCodeFlow) {
+            throw new OfferException(OfferError.INVALID_GRANT, "grant", "the authorization code flow is off: set CONNECTOR_AUTHORIZATION_LOGIN_URL");
+        }
+        if (authorizationCode && request.txCode() != null) {
+            throw new OfferException(OfferError.INVALID_GRANT, "tx_code", "tx_code belongs to the pre-authorized code grant only");
+        }
         TxCodeSpec txCodeSpec = TxCodes.spec(request.txCode());
         String offerId = secrets.newOfferId();
         if (idempotencyKey != null) {
@@ -99,12 +116,38 @@ public class OfferService {
                                TxCodeSpec txCodeSpec) {
         var now = clock.instant();
         String txCode = txCodeSpec == null ? null : TxCodes.generate(txCodeSpec, random);
+        // DESIGN §10: an offer for the authorization code grant keeps a marker where the code hash goes, so no
+        // pre-authorized code redeems it and the offer tells its grant without a new stored member
+        boolean authorizationCode = request.grant() == OfferRequest.Grant.AUTHORIZATION_CODE;
         var session = IssuanceSession.created(offerId, configuration.id(), request.claims(),
-                Sha256.base64Url(secrets.preAuthorizedCode(offerId)), txCodeSpec,
+                authorizationCode ? secrets.authorizationCodeOfferMarker(offerId) : Sha256.base64Url(secrets.preAuthorizedCode(offerId)),
+                txCodeSpec,
                 txCode == null ? null : secrets.txCodeHash(offerId, txCode), now, now.plus(ttl), callbackMaxAge);
         store.create(session);
         events.publishEvent(new OfferCreated(offerId, now));
         return new CreatedOffer(offerId, credentialOfferUri(offerId), txCode, session.expiresAt(), false);
+    }
+
+    /**
+     * Checks the claims a backend gives when it completes a wallet-initiated authorization (DESIGN §10), as
+     * {@link #create} checks those of an offer; stores nothing.
+     */
+    CredentialConfiguration requireValidClaims(String credentialConfigurationId, Map<String, Object> claims) {
+        CredentialConfiguration configuration = configurations.find(credentialConfigurationId)
+                .orElseThrow(() -> new OfferException(OfferError.UNKNOWN_CREDENTIAL_CONFIGURATION, null, "unknown credential configuration"));
+        ClaimsValidator.validate(configuration.typeMetadata(), claims);
+        return configuration;
+    }
+
+    /**
+     * Stores the offer of a wallet-initiated authorization the backend completed, under the id the authorization
+     * already names, for the authorization code grant; OFFER_CREATED is queued and published as for any offer.
+     */
+    void createAuthorized(String offerId, CredentialConfiguration configuration, Map<String, Object> claims) {
+        var now = clock.instant();
+        store.create(IssuanceSession.created(offerId, configuration.id(), claims, secrets.authorizationCodeOfferMarker(offerId),
+                null, null, now, now.plus(properties.defaultTtl()), callbackMaxAge));
+        events.publishEvent(new OfferCreated(offerId, now));
     }
 
     /** Empty for an id no offer can have, as for one that names no offer. */
@@ -214,10 +257,15 @@ public class OfferService {
         canonical.put("tx_code", txCode == null ? null
                 : List.of(txCode.inputMode(), txCode.length(), txCode.description() == null ? "" : txCode.description()));
         canonical.put("expires_in", request.expiresIn() == null ? null : request.expiresIn().toString());
+        if (request.grant() != OfferRequest.Grant.PRE_AUTHORIZED_CODE) canonical.put("grant", request.grant().wire());
         return OfferIdempotency.canonical(canonical);
     }
 
     private Optional<CredentialOffer> credentialOffer(IssuanceSession session) {
+        if (secrets.isAuthorizationCodeOffer(session.offerId(), session.preAuthorizedCodeHash())) {
+            return Optional.of(new CredentialOffer(connector.issuerIdentifier(), List.of(session.credentialConfigurationId()), null,
+                    new CredentialOffer.AuthorizationCodeGrant(secrets.issuerState(session.offerId()))));
+        }
         TxCodeSpec spec = session.txCode();
         var txCode = spec == null ? null : new CredentialOffer.TxCode(spec.inputMode(), spec.length(), spec.description());
         // Empty when the offer was made under a master secret that is no longer configured: its code is dead

@@ -76,6 +76,97 @@ public final class OfferSecrets {
         return genuine ? offerId : null;
     }
 
+    /** A new authorization id (DESIGN §10): 128 random bits. */
+    public String newAuthorizationId() {
+        return tokens.mint(16);
+    }
+
+    /**
+     * The reference inside a PAR {@code request_uri} (RFC 9126 §2.2): the authorization id and a MAC, so a guessed or
+     * altered reference names nothing, and the store needs no index for it.
+     */
+    public String requestUriReference(String authorizationId) {
+        return signed("request-uri:", authorizationId, 16);
+    }
+
+    /** The authorization id inside a request_uri reference, or null when it was not made under a key still accepted. */
+    public String authorizationIdFromRequestUri(String reference) {
+        return idFromSigned("request-uri:", reference, 16);
+    }
+
+    /**
+     * The authorization code of an authorization (RFC 6749 §4.1.2): its id and a 192-bit MAC, never stored. Single
+     * use comes from the authorization's compare-and-set, not from the code.
+     */
+    public String authorizationCode(String authorizationId) {
+        return signed("authorization-code:", authorizationId, 24);
+    }
+
+    /** The authorization id inside a code, or null when the code was not made under a key still accepted. */
+    public String authorizationIdFromCode(String code) {
+        return idFromSigned("authorization-code:", code, 24);
+    }
+
+    /** The {@code issuer_state} of an offer for the authorization code grant (OID4VCI §4.1.1). */
+    public String issuerState(String offerId) {
+        return signed("issuer-state:", offerId, 16);
+    }
+
+    /** The offer id inside an {@code issuer_state}, or null when it was not made under a key still accepted. */
+    public String offerIdFromIssuerState(String issuerState) {
+        return idFromSigned("issuer-state:", issuerState, 16);
+    }
+
+    /**
+     * What an offer for the authorization code grant stores where a pre-authorized offer keeps its code's SHA-256:
+     * the hash of a value no one is given, so no pre-authorized code redeems it, and which tells the grant apart
+     * without a new member in the stored session (replicas of two versions read the same JSON).
+     */
+    public String authorizationCodeOfferMarker(String offerId) {
+        return Sha256.base64Url(B64.encodeToString(key.mac(bytes("authorization-code-offer:" + offerId))));
+    }
+
+    /** True when {@code storedHash} is the {@link #authorizationCodeOfferMarker} of the offer under a key still accepted. */
+    public boolean isAuthorizationCodeOffer(String offerId, String storedHash) {
+        boolean match = false;
+        for (byte[] mac : key.accepted(bytes("authorization-code-offer:" + offerId))) {
+            match |= Digests.sameHash(Sha256.base64Url(B64.encodeToString(mac)), storedHash);
+        }
+        return match;
+    }
+
+    /**
+     * The {@code credential_identifier} handed out in a token response's {@code authorization_details} (OID4VCI §6.2):
+     * derived from the offer, so the credential endpoint checks it without state.
+     */
+    public String credentialIdentifier(String offerId) {
+        return B64.encodeToString(Arrays.copyOf(key.mac(bytes("credential-identifier:" + offerId)), 16));
+    }
+
+    /** True when {@code identifier} is the {@link #credentialIdentifier} of the offer under a key still accepted. */
+    public boolean isCredentialIdentifier(String offerId, String identifier) {
+        boolean match = false;
+        for (byte[] mac : key.accepted(bytes("credential-identifier:" + offerId))) {
+            match |= Digests.sameHash(B64.encodeToString(Arrays.copyOf(mac, 16)), identifier);
+        }
+        return match;
+    }
+
+    private String signed(String label, String id, int macBytes) {
+        return id + B64.encodeToString(Arrays.copyOf(key.mac(bytes(label + id)), macBytes));
+    }
+
+    private String idFromSigned(String label, String value, int macBytes) {
+        if (value == null || value.length() != ID_CHARS + (macBytes * 4 + 2) / 3) return null;
+        String id = value.substring(0, ID_CHARS);
+        boolean genuine = false;
+        for (byte[] mac : key.accepted(bytes(label + id))) {
+            byte[] expected = (id + B64.encodeToString(Arrays.copyOf(mac, macBytes))).getBytes(StandardCharsets.US_ASCII);
+            genuine |= MessageDigest.isEqual(expected, value.getBytes(StandardCharsets.US_ASCII));
+        }
+        return genuine ? id : null;
+    }
+
     /** Keyed hash of a Transaction Code, bound to its offer so equal codes of two offers differ. */
     public String txCodeHash(String offerId, String txCode) {
         return B64.encodeToString(key.mac(bytes("tx-code:" + offerId + ":" + txCode)));

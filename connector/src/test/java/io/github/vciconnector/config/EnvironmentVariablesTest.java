@@ -62,6 +62,10 @@ class EnvironmentVariablesTest {
         env.put("CONNECTOR_MANAGEMENT_ALLOWED_HOSTS", "localhost,connector");
         env.put("CONNECTOR_MANAGEMENT_ALLOWED_ORIGINS", "https://admin.example.com,http://localhost:9000");
         env.put("CONNECTOR_SECRETS_KEY_FILE", certs.resolve("master.key").toString());
+        env.put("CONNECTOR_AUTHORIZATION_LOGIN_URL", "https://backend.example/login?tenant=a");
+        env.put("CONNECTOR_AUTHORIZATION_REQUEST_URI_LIFETIME", "45s");
+        env.put("CONNECTOR_AUTHORIZATION_LIFETIME", "7m");
+        env.put("CONNECTOR_AUTHORIZATION_CODE_LIFETIME", "30s");
         new java.security.SecureRandom().nextBytes(PREVIOUS_MASTER);
         env.put("CONNECTOR_SECRETS_PREVIOUS_KEY", java.util.Base64.getEncoder().encodeToString(PREVIOUS_MASTER));
         env.put("CONNECTOR_STATUS_LIST_PUBLISH_DELAY", "3s");
@@ -104,6 +108,18 @@ class EnvironmentVariablesTest {
 
         assertThat(statusList.publishDelay()).isEqualTo(java.time.Duration.ofSeconds(3));
         assertThat(statusList.size()).isEqualTo(4096);
+    }
+
+    @Test
+    void authorizationCodeFlowWhenConfiguredByEnvironmentThenBoundAndAdvertised() throws Exception {
+        var authorization = connector.getBean(AuthorizationProperties.class);
+        Map<String, Object> as = JSONObjectUtils.parse(get("http://localhost:" + publicPort + "/.well-known/oauth-authorization-server"));
+
+        assertThat(authorization.loginUrl()).hasToString("https://backend.example/login?tenant=a");
+        assertThat(authorization.requestUriLifetime()).hasSeconds(45);
+        assertThat(authorization.lifetime()).hasMinutes(7);
+        assertThat(authorization.codeLifetime()).hasSeconds(30);
+        assertThat(as).containsEntry("pushed_authorization_request_endpoint", "http://localhost:" + publicPort + "/oidc4vci/par");
     }
 
     @Test

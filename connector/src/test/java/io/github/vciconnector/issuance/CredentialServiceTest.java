@@ -252,7 +252,7 @@ class CredentialServiceTest {
                 TestTokenEndpoints.CONNECTOR.issuerIdentifier());
         return new CredentialService(configurations, proofs, new SdJwtVcIssuer(ISSUER_KEY, new SecureRandom()), endpoints.store,
                 endpoints.clock, endpoints.events::add, TestTokenEndpoints.CONNECTOR, new RandomTokens(new SecureRandom()), properties,
-                TestStatusLists.inMemory(endpoints.clock, TestTokenEndpoints.CONNECTOR));
+                TestStatusLists.inMemory(endpoints.clock, TestTokenEndpoints.CONNECTOR), null);
     }
 
     private AuthorizedWallet wallet() {

@@ -66,6 +66,32 @@ class IssuerMetadataTest {
     }
 
     @Test
+    void asMetadataWhenAuthorizationCodeFlowOffThenNoneOfItsMembers() {
+        var connector = new ConnectorProperties(URI.create("https://issuer.example.com"));
+        Map<String, Object> metadata = AuthorizationServerMetadata.of(connector, new WalletTrustPolicy(true, true, 10), List.of()).toJSONObject();
+
+        assertThat(metadata).doesNotContainKeys("authorization_endpoint", "pushed_authorization_request_endpoint",
+                        "require_pushed_authorization_requests", "code_challenge_methods_supported", "scopes_supported")
+                .containsEntry("grant_types_supported", List.of("urn:ietf:params:oauth:grant-type:pre-authorized_code"));
+    }
+
+    @Test
+    void asMetadataWhenAuthorizationCodeFlowOnThenParPkceAndIssAdvertised() {
+        var connector = new ConnectorProperties(URI.create("https://issuer.example.com/tenant"));
+        Map<String, Object> metadata = AuthorizationServerMetadata.of(connector, new WalletTrustPolicy(true, true, 10), List.of("identity_credential")).toJSONObject();
+
+        // DESIGN §10, HAIP §4: what Multipaz and the OIDF HAIP plan look for
+        assertThat(metadata).containsEntry("authorization_endpoint", "https://issuer.example.com/tenant/oidc4vci/authorize")
+                .containsEntry("pushed_authorization_request_endpoint", "https://issuer.example.com/tenant/oidc4vci/par")
+                .containsEntry("require_pushed_authorization_requests", true)
+                .containsEntry("code_challenge_methods_supported", List.of("S256"))
+                .containsEntry("authorization_response_iss_parameter_supported", true)
+                .containsEntry("authorization_details_types_supported", List.of("openid_credential"))
+                .containsEntry("scopes_supported", List.of("identity_credential"))
+                .containsEntry("grant_types_supported", List.of("urn:ietf:params:oauth:grant-type:pre-authorized_code", "authorization_code"));
+    }
+
+    @Test
     void wellKnownPathWhenIssuerHasPathThenInsertedBetweenHostAndPath() {
         var connector = new ConnectorProperties(URI.create("https://h.example/tenant"));
         assertThat(connector.wellKnownPath("openid-credential-issuer")).isEqualTo("/.well-known/openid-credential-issuer/tenant");

@@ -45,6 +45,17 @@ class CredentialOfferTest {
         assertThat(CredentialOffer.parse(JSONObjectUtils.parse(json))).isEqualTo(WITH_TX_CODE);
     }
 
+    @Test
+    void parseWhenAuthorizationCodeOfferWrittenByToJSONObjectThenSameOffer() throws Exception {
+        var offer = new CredentialOffer("https://issuer.example", List.of("IdentityCredential"), null,
+                new CredentialOffer.AuthorizationCodeGrant("state-1"));
+        String json = JSONObjectUtils.toJSONString(offer.toJSONObject());
+
+        assertThat(json).isEqualTo("{\"credential_issuer\":\"https://issuer.example\",\"credential_configuration_ids\":[\"IdentityCredential\"],"
+                + "\"grants\":{\"authorization_code\":{\"issuer_state\":\"state-1\"}}}");
+        assertThat(CredentialOffer.parse(JSONObjectUtils.parse(json))).isEqualTo(offer);
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "no issuer|{\"credential_configuration_ids\":[\"A\"],\"grants\":{\"G\":{\"pre-authorized_code\":\"c\"}}}|credential_issuer",
@@ -54,7 +65,8 @@ class CredentialOfferTest {
             "id a number|{\"credential_issuer\":\"i\",\"credential_configuration_ids\":[1],\"grants\":{\"G\":{\"pre-authorized_code\":\"c\"}}}|credential_configuration_ids",
             "id null|{\"credential_issuer\":\"i\",\"credential_configuration_ids\":[null],\"grants\":{\"G\":{\"pre-authorized_code\":\"c\"}}}|credential_configuration_ids",
             "no grants|{\"credential_issuer\":\"i\",\"credential_configuration_ids\":[\"A\"]}|grants",
-            "authorization code grant only|{\"credential_issuer\":\"i\",\"credential_configuration_ids\":[\"A\"],\"grants\":{\"authorization_code\":{}}}|grants",
+            "authorization code grant without issuer_state|{\"credential_issuer\":\"i\",\"credential_configuration_ids\":[\"A\"],\"grants\":{\"authorization_code\":{}}}|issuer_state",
+            "both grants|{\"credential_issuer\":\"i\",\"credential_configuration_ids\":[\"A\"],\"grants\":{\"authorization_code\":{\"issuer_state\":\"s\"},\"G\":{\"pre-authorized_code\":\"c\"}}}|grants",
             "grant an array|{\"credential_issuer\":\"i\",\"credential_configuration_ids\":[\"A\"],\"grants\":{\"G\":[]}}|G",
             "no code|{\"credential_issuer\":\"i\",\"credential_configuration_ids\":[\"A\"],\"grants\":{\"G\":{}}}|pre-authorized_code",
             "code a number|{\"credential_issuer\":\"i\",\"credential_configuration_ids\":[\"A\"],\"grants\":{\"G\":{\"pre-authorized_code\":1}}}|pre-authorized_code",

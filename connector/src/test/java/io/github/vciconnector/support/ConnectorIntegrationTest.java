@@ -38,6 +38,8 @@ public abstract class ConnectorIntegrationTest {
         registry.add("server.port", () -> port);
         registry.add("connector.public-base-url", () -> "http://localhost:" + port);
         registry.add("connector.management.port", () -> 0);
+        // DESIGN §10: the authorization code flow is on, as a HAIP deployment has it (the page itself is never fetched)
+        registry.add("connector.authorization.login-url", () -> "https://backend.example/login");
     }
 
     /** The Credential Issuer Identifier of the running connector. */

@@ -3,15 +3,19 @@ package io.github.vciconnector.demo;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
- * The parts of a Credential Offer (OID4VCI 1.0 §4.1.1) a pre-authorized-code wallet needs. {@code txCode} is the
- * offer's {@code tx_code} object (possibly empty) or null when the Token Request must not carry a {@code tx_code}.
+ * The parts of a Credential Offer (OID4VCI 1.0 §4.1.1) a wallet needs. {@code txCode} is the offer's {@code tx_code}
+ * object (possibly empty) or null when the Token Request must not carry a {@code tx_code}. An offer has either a
+ * pre-authorized code or an authorization code grant, whose {@code issuerState} goes into the authorization request.
  */
 public record CredentialOffer(String credentialIssuer, List<String> credentialConfigurationIds,
-                              String preAuthorizedCode, Map<String, Object> txCode, Map<String, Object> json) {
+                              String preAuthorizedCode, Map<String, Object> txCode, Map<String, Object> json,
+                              String issuerState) {
 
     public static final String PRE_AUTHORIZED_CODE_GRANT = "urn:ietf:params:oauth:grant-type:pre-authorized_code";
+    public static final String AUTHORIZATION_CODE_GRANT = "authorization_code";
 
     public CredentialOffer {
         if (credentialIssuer == null || credentialIssuer.isEmpty()) {
@@ -23,7 +27,7 @@ public record CredentialOffer(String credentialIssuer, List<String> credentialCo
         if (new HashSet<>(credentialConfigurationIds).size() != credentialConfigurationIds.size()) {
             throw new WalletException("offer repeats a credential_configuration_id");
         }
-        if (preAuthorizedCode == null || preAuthorizedCode.isEmpty()) {
+        if ((preAuthorizedCode == null || preAuthorizedCode.isEmpty()) && issuerState == null) {
             throw new WalletException("offer has no pre-authorized_code grant");
         }
         credentialConfigurationIds = List.copyOf(credentialConfigurationIds);
@@ -35,8 +39,13 @@ public record CredentialOffer(String credentialIssuer, List<String> credentialCo
     public static CredentialOffer parse(Map<String, Object> json) {
         Map<String, Object> grants = Json.object(json, "grants", false);
         Map<String, Object> preAuthorized = grants == null ? null : Json.object(grants, PRE_AUTHORIZED_CODE_GRANT, false);
+        Map<String, Object> authorizationCode = grants == null ? null : Json.object(grants, AUTHORIZATION_CODE_GRANT, false);
+        if (preAuthorized == null && authorizationCode != null) {
+            return new CredentialOffer(Json.string(json, "credential_issuer", true), Json.stringList(json, "credential_configuration_ids"),
+                    null, null, json, Objects.requireNonNullElse(Json.string(authorizationCode, "issuer_state", false), ""));
+        }
         if (preAuthorized == null) {
-            throw new WalletException("offer has no pre-authorized_code grant");
+            throw new WalletException("offer has no pre-authorized_code grant nor authorization_code grant");
         }
         Map<String, Object> txCode = Json.object(preAuthorized, "tx_code", false);
         if (txCode != null && txCode.get("description") instanceof String d && d.length() > 300) {
@@ -44,7 +53,12 @@ public record CredentialOffer(String credentialIssuer, List<String> credentialCo
         }
         return new CredentialOffer(Json.string(json, "credential_issuer", true),
                 Json.stringList(json, "credential_configuration_ids"),
-                Json.string(preAuthorized, "pre-authorized_code", true), txCode, json);
+                Json.string(preAuthorized, "pre-authorized_code", true), txCode, json, null);
+    }
+
+    /** True when the offer carries the authorization code grant (the person logs in at the issuer's backend). */
+    public boolean authorizationCodeGrant() {
+        return issuerState != null;
     }
 
     public boolean txCodeRequired() {

@@ -20,14 +20,20 @@ import java.util.List;
 
 /**
  * Command-line demo wallet: {@code DemoWallet <credential_offer_uri> [--tx-code CODE] [--batch N]
- * [--truststore CA.pem] [--wallet-provider-cert CA.pem --wallet-provider-key CA.key [--attestation-proof]]}.
- * With a wallet-provider CA it behaves like the EUDI wallet (wallet attestation, key attestation); without one it
- * sends plain proofs, which only a connector with relaxed HAIP checks accepts. Exits 1 on failure.
+ * [--truststore CA.pem] [--wallet-provider-cert CA.pem --wallet-provider-key CA.key [--attestation-proof]]}, or,
+ * wallet-initiated, {@code DemoWallet --issuer URL --configuration ID [--scope] ...}. An offer with the authorization
+ * code grant, or {@code --issuer}, runs the authorization code flow: the login page is printed and the browser's
+ * return caught on a loopback address ({@code --redirect-port}), or with {@code --follow-login} the wallet follows a
+ * scripted backend's redirects itself. With a wallet-provider CA it behaves like the EUDI wallet (wallet attestation,
+ * key attestation); without one it sends plain proofs, which only a connector with relaxed HAIP checks accepts.
+ * Exits 1 on failure.
  */
 public final class DemoWallet {
 
-    private static final String USAGE = "usage: DemoWallet <credential_offer_uri> [--tx-code CODE] [--batch N]"
+    private static final String USAGE = "usage: DemoWallet <credential_offer_uri> | --issuer URL --configuration ID [--scope]"
+            + " [--tx-code CODE] [--batch N] [--follow-login | --redirect-port N]"
             + " [--truststore CA.pem] [--wallet-provider-cert CA.pem --wallet-provider-key CA.key [--attestation-proof]]";
+    private static final Duration LOGIN_TIMEOUT = Duration.ofMinutes(5);
 
     private DemoWallet() {
     }
@@ -40,8 +46,13 @@ public final class DemoWallet {
     }
 
     /** Runs the demo and returns the process exit status: 0 success, 1 issuance failed, 2 bad arguments. */
-    static int run(String[] args, PrintStream out, PrintStream err) {
+    public static int run(String[] args, PrintStream out, PrintStream err) {
         String offer = null;
+        String issuer = null;
+        String configuration = null;
+        boolean byScope = false;
+        boolean followLogin = false;
+        int redirectPort = 0;
         String txCode = null;
         int batch = 1;
         Path truststore = null;
@@ -57,6 +68,11 @@ public final class DemoWallet {
                     case "--wallet-provider-cert" -> providerCert = Path.of(args[++i]);
                     case "--wallet-provider-key" -> providerKey = Path.of(args[++i]);
                     case "--attestation-proof" -> attestationProof = true;
+                    case "--issuer" -> issuer = args[++i];
+                    case "--configuration" -> configuration = args[++i];
+                    case "--scope" -> byScope = true;
+                    case "--follow-login" -> followLogin = true;
+                    case "--redirect-port" -> redirectPort = Integer.parseInt(args[++i]);
                     default -> {
                         if (offer != null || args[i].startsWith("--")) {
                             throw new IllegalArgumentException("unexpected argument " + args[i]);
@@ -65,8 +81,11 @@ public final class DemoWallet {
                     }
                 }
             }
-            if (offer == null || batch < 1) {
-                throw new IllegalArgumentException("an offer URI and a positive --batch are required");
+            if ((offer == null) == (issuer == null) || batch < 1) {
+                throw new IllegalArgumentException("an offer URI or --issuer (not both), and a positive --batch, are required");
+            }
+            if ((issuer == null) != (configuration == null)) {
+                throw new IllegalArgumentException("--issuer and --configuration go together");
             }
             if ((providerCert == null) != (providerKey == null) || attestationProof && providerCert == null) {
                 throw new IllegalArgumentException("--wallet-provider-cert and --wallet-provider-key go together"
@@ -84,7 +103,23 @@ public final class DemoWallet {
                 out.println("-> EUDI mode: wallet attestation and key attestation from " + providerCert.getFileName());
             }
             WalletClient wallet = new WalletClient(httpClient(truststore), options);
-            IssuanceResult result = wallet.receive(offer, txCode, batch);
+            CredentialOffer resolved = offer == null ? null : wallet.resolveOffer(offer);
+            IssuanceResult result;
+            if (resolved != null && !resolved.authorizationCodeGrant()) {
+                result = wallet.receive(resolved, txCode, batch);
+            } else {
+                IssuerMetadata metadata = wallet.fetchMetadata(resolved == null ? issuer : resolved.credentialIssuer());
+                var flow = new AuthorizationCodeFlow(wallet);
+                if (followLogin) {
+                    result = flow.receive(metadata, resolved, configuration, byScope, LoginSteps.FOLLOWED_REDIRECT_URI,
+                            LoginSteps.follow(wallet.http(), LoginSteps.FOLLOWED_REDIRECT_URI), batch);
+                } else {
+                    try (var loopback = new LoginSteps.Loopback(redirectPort)) {
+                        result = flow.receive(metadata, resolved, configuration, byScope, loopback.redirectUri(),
+                                loopback.step(out, LOGIN_TIMEOUT), batch);
+                    }
+                }
+            }
             print(result, out);
             return 0;
         } catch (WalletException | IOException | GeneralSecurityException | JOSEException e) {

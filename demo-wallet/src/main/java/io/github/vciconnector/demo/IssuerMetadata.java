@@ -32,6 +32,22 @@ public record IssuerMetadata(Map<String, Object> credentialIssuer, Map<String, O
         return uri(authorizationServer, "token_endpoint");
     }
 
+    /** RFC 9126: the PAR endpoint, or null when the AS has none (no authorization code flow). */
+    public URI pushedAuthorizationRequestEndpoint() {
+        return uri(authorizationServer, "pushed_authorization_request_endpoint");
+    }
+
+    /** RFC 8414: the authorization endpoint, or null. */
+    public URI authorizationEndpoint() {
+        return uri(authorizationServer, "authorization_endpoint");
+    }
+
+    /** The {@code scope} of a configuration, or null. */
+    public String scope(String configurationId) {
+        Map<String, Object> configuration = credentialConfiguration(configurationId);
+        return configuration == null ? null : Json.string(configuration, "scope", false);
+    }
+
     public URI credentialEndpoint() {
         return uri(credentialIssuer, "credential_endpoint");
     }

@@ -35,7 +35,17 @@ public final class WalletClient {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batchSize must be at least 1");
         }
-        CredentialOffer offer = resolveOffer(credentialOfferUri);
+        return receive(resolveOffer(credentialOfferUri), txCode, batchSize);
+    }
+
+    /** {@link #receive(String, String, int)} for an offer already resolved (a pre-authorized code offer). */
+    public IssuanceResult receive(CredentialOffer offer, String txCode, int batchSize) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize must be at least 1");
+        }
+        if (offer.authorizationCodeGrant()) {
+            throw new WalletException("the offer is for the authorization code grant: use AuthorizationCodeFlow");
+        }
         IssuerMetadata metadata = fetchMetadata(offer.credentialIssuer());
         requireUsable(offer, metadata, batchSize);
         ECKey dpopKey = generateKey();
@@ -139,6 +149,18 @@ public final class WalletClient {
     }
 
     /**
+     * Step e by {@code credential_identifier}, as a wallet must once the token response returned
+     * {@code authorization_details} with {@code credential_identifiers} (OID4VCI §8.2).
+     */
+    public CredentialResponse requestCredentialByIdentifier(IssuerMetadata metadata, String configurationId, String credentialIdentifier,
+                                                            String accessToken, ECKey dpopKey, List<ECKey> holderKeys, String cNonce) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("credential_identifier", credentialIdentifier);
+        body.put("proofs", keyProofsFor(metadata, configurationId).proofs(holderKeys, cNonce, metadata.credentialIssuerId()));
+        return requestCredential(metadata, body, accessToken, dpopKey);
+    }
+
+    /**
      * Step e with any body: sends {@code Authorization: DPoP} and a proof with {@code ath}, retrying once on 401
      * whose {@code WWW-Authenticate} is a DPoP {@code use_dpop_nonce} challenge with a {@code DPoP-Nonce} (EUDI-12).
      */
@@ -237,6 +259,16 @@ public final class WalletClient {
             throw new WalletException("metadata at " + uri + " is not application/json");
         }
         return result.json();
+    }
+
+    /** The headers of a request to the AS (token, PAR): wallet attestation and a DPoP proof for {@code endpoint}. */
+    public Map<String, String> authorizationServerHeaders(IssuerMetadata metadata, URI endpoint, ECKey dpopKey) {
+        return tokenHeaders(metadata, endpoint, dpopKey);
+    }
+
+    /** The {@code error} of an error response, or null. */
+    static String errorCodeOf(HttpResult result) {
+        return errorCode(result);
     }
 
     private Map<String, String> tokenHeaders(IssuerMetadata metadata, URI endpoint, ECKey dpopKey) {

@@ -93,9 +93,21 @@ class CredentialOfferUriTest {
     }
 
     @Test
-    void parseOfferWhenOnlyAuthorizationCodeGrantThenRejected() {
+    void parseOfferWhenOnlyAuthorizationCodeGrantThenIssuerStateKept() {
         Map<String, Object> json = Map.of("credential_issuer", "https://i", "credential_configuration_ids",
-                List.of("pid"), "grants", Map.of("authorization_code", Map.of()));
+                List.of("pid"), "grants", Map.of("authorization_code", Map.of("issuer_state", "s1")));
+
+        CredentialOffer offer = CredentialOffer.parse(json);
+
+        assertThat(offer.authorizationCodeGrant()).isTrue();
+        assertThat(offer.issuerState()).isEqualTo("s1");
+        assertThat(offer.preAuthorizedCode()).isNull();
+    }
+
+    @Test
+    void parseOfferWhenNoGrantThenRejected() {
+        Map<String, Object> json = Map.of("credential_issuer", "https://i", "credential_configuration_ids",
+                List.of("pid"), "grants", Map.of());
 
         assertThatThrownBy(() -> CredentialOffer.parse(json)).hasMessageContaining("no pre-authorized_code grant");
     }

@@ -30,6 +30,12 @@ class InMemorySessionStoreConfiguration {
         return new InMemoryStatusListStore(clock);
     }
 
+    @Bean
+    @ConditionalOnProperty(name = "connector.session-store", havingValue = "memory", matchIfMissing = true)
+    InMemoryAuthorizationStore inMemoryAuthorizationStore(Clock clock) {
+        return new InMemoryAuthorizationStore(clock);
+    }
+
     /**
      * One instance whose state dies with it needs no operator secret: a random master secret drawn at startup
      * serves, through the same derivation as the Redis store's. An operator-supplied one is used when set.

@@ -56,6 +56,14 @@ public class RedisSessionStoreConfiguration {
         return new RedisStatusListStore(template, clock, properties.keyPrefix());
     }
 
+    @Bean
+    RedisAuthorizationStore redisAuthorizationStore(RedisConnectionFactory connectionFactory, Clock clock,
+                                                    RedisSessionStoreProperties properties) {
+        var template = new StringRedisTemplate(connectionFactory);
+        template.afterPropertiesSet();
+        return new RedisAuthorizationStore(template, clock, properties.keyPrefix());
+    }
+
     /**
      * Replicas share state, so they must derive the same keys: from the operator's master secret, never from
      * anything in Redis (someone who can read Redis must not be able to redeem its offers). Refuses to start without.

@@ -43,8 +43,9 @@ public class ManagementErrorHandler {
     ResponseEntity<ProblemDetail> offer(OfferException e) {
         HttpStatus status;
         switch (e.error()) {
-            case OFFER_NOT_FOUND: status = HttpStatus.NOT_FOUND; break;
-            case OFFER_ENDED: case IDEMPOTENCY_KEY_REUSED: case IDEMPOTENCY_KEY_IN_PROGRESS: status = HttpStatus.CONFLICT; break;
+            case OFFER_NOT_FOUND: case AUTHORIZATION_NOT_FOUND: status = HttpStatus.NOT_FOUND; break;
+            case OFFER_ENDED: case IDEMPOTENCY_KEY_REUSED: case IDEMPOTENCY_KEY_IN_PROGRESS: case AUTHORIZATION_DECIDED: status = HttpStatus.CONFLICT; break;
+            case AUTHORIZATION_EXPIRED: status = HttpStatus.GONE; break;
             default: status = HttpStatus.BAD_REQUEST;
         }
         return respond(ManagementProblems.problem(status, e.error().code(), e.getMessage(), e.field()));

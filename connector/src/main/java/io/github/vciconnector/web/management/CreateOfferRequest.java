@@ -20,7 +20,11 @@ record CreateOfferRequest(
         @Schema(description = "Ask for a Transaction Code; the generated code is returned once")
         @JsonProperty("tx_code") TxCode txCode,
         @Schema(description = "Offer lifetime in seconds; default and maximum are configured", minimum = "1", example = "600")
-        @JsonProperty("expires_in") Long expiresIn) {
+        @JsonProperty("expires_in") Long expiresIn,
+        @Schema(description = "The grant the offer carries: the wallet logs the person in at the backend with authorization_code "
+                + "(DESIGN §10; needs CONNECTOR_AUTHORIZATION_LOGIN_URL; no tx_code)", allowableValues = {"pre-authorized_code", "authorization_code"},
+                defaultValue = "pre-authorized_code")
+        @JsonProperty("grant") String grant) {
 
     /** The Transaction Code wanted: {@code input_mode} numeric or text, {@code length} 4-12, {@code description} up to 300 characters. */
     @Schema(name = "TxCodeRequest", additionalProperties = Schema.AdditionalPropertiesValue.FALSE)

@@ -21,7 +21,8 @@ class ManagementOpenApiConfiguration {
     OpenAPI managementOpenApi() {
         return new OpenAPI()
                 .info(new Info().title("Issuer connector management API").version("1")
-                        .description("Create, follow and cancel OpenID4VCI credential offers. Served on the management "
+                        .description("Create, follow and cancel OpenID4VCI credential offers, and decide the authorizations "
+                                + "of the authorization code flow after logging the person in (DESIGN §10). Served on the management "
                                 + "port only. Errors are RFC 9457 application/problem+json. Any operation answers 403 to a "
                                 + "browser request from an origin not in CONNECTOR_MANAGEMENT_ALLOWED_ORIGINS, and 421 to a Host "
                                 + "not in CONNECTOR_MANAGEMENT_ALLOWED_HOSTS when that is set."))

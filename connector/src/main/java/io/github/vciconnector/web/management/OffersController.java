@@ -65,7 +65,8 @@ class OffersController {
         var txCode = body.txCode() == null ? null
                 : new OfferRequest.TxCodeRequest(body.txCode().inputMode(), body.txCode().length(), body.txCode().description());
         CreatedOffer created = offers.create(new OfferRequest(body.credentialConfigurationId(), body.claims(), txCode,
-                body.expiresIn() == null ? null : Duration.ofSeconds(body.expiresIn())), idempotencyKey);
+                body.expiresIn() == null ? null : Duration.ofSeconds(body.expiresIn()), OfferRequest.Grant.fromWire(body.grant())),
+                idempotencyKey);
         String offerUri = created.credentialOfferUri().toURIString();
         String qrCode = qr ? QrCodes.pngDataUri(offerUri, QrCodes.DEFAULT_SIZE) : null;
         var response = ResponseEntity.created(URI.create("/offers/" + created.offerId())).cacheControl(CacheControl.noStore());

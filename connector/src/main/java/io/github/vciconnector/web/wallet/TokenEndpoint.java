@@ -1,6 +1,7 @@
 package io.github.vciconnector.web.wallet;
 
 import io.github.vciconnector.config.WalletProtocol;
+import io.github.vciconnector.oauth.AuthorizationCodeGrant;
 import io.github.vciconnector.oauth.PreAuthorizedCodeGrant;
 import io.github.vciconnector.oauth.TokenError;
 import io.github.vciconnector.oauth.TokenRequest;
@@ -25,9 +26,11 @@ class TokenEndpoint {
     static final List<String> ATTESTATION_HEADERS = List.of("oauth-client-attestation", "oauth-client-attestation-pop");
 
     private final PreAuthorizedCodeGrant grant;
+    private final AuthorizationCodeGrant authorizationCodeGrant;
 
-    TokenEndpoint(PreAuthorizedCodeGrant grant) {
+    TokenEndpoint(PreAuthorizedCodeGrant grant, AuthorizationCodeGrant authorizationCodeGrant) {
         this.grant = grant;
+        this.authorizationCodeGrant = authorizationCodeGrant;
     }
 
     @IssuesDPoPNonce
@@ -40,14 +43,18 @@ class TokenEndpoint {
         if (request.getQueryString() != null) {
             throw new TokenRequestException(TokenError.INVALID_REQUEST, "token request parameters belong in the body");
         }
-        TokenResponse response = grant.exchange(new TokenRequest(form(request),
-                Collections.list(request.getHeaders(TokenRequest.DPOP_HEADER)), attestationHeaders(request)));
+        var tokenRequest = new TokenRequest(form(request), Collections.list(request.getHeaders(TokenRequest.DPOP_HEADER)),
+                attestationHeaders(request));
+        // DESIGN §10: the authorization code grant has its own logic; every other grant type goes where it always went
+        TokenResponse response = WalletProtocol.AUTHORIZATION_CODE_GRANT.equals(tokenRequest.grantType())
+                ? authorizationCodeGrant.exchange(tokenRequest) : grant.exchange(tokenRequest);
         // VCI-TOK-6: RFC 6749 §5.1 requires no-store on token responses.
         return WalletJson.ok().header("Pragma", "no-cache")
                 .body(WalletJson.bytes(response.toJSONObject()));
     }
 
-    private static Map<String, String> form(HttpServletRequest request) {
+    /** The form parameters, each at most once (RFC 6749 §3.2); also read by the PAR endpoint. */
+    static Map<String, String> form(HttpServletRequest request) {
         var form = new HashMap<String, String>();
         Map<String, String[]> parameters;
         try {
@@ -66,7 +73,7 @@ class TokenEndpoint {
         return form;
     }
 
-    private static Map<String, List<String>> attestationHeaders(HttpServletRequest request) {
+    static Map<String, List<String>> attestationHeaders(HttpServletRequest request) {
         var headers = new HashMap<String, List<String>>();
         for (String name : ATTESTATION_HEADERS) {
             List<String> values = Collections.list(request.getHeaders(name));
@@ -75,7 +82,7 @@ class TokenEndpoint {
         return headers;
     }
 
-    private static boolean isForm(String contentType) {
+    static boolean isForm(String contentType) {
         try {
             return contentType != null && MediaType.APPLICATION_FORM_URLENCODED.includes(MediaType.parseMediaType(contentType));
         } catch (org.springframework.http.InvalidMediaTypeException e) {

@@ -32,7 +32,8 @@ class WalletRoutesConfiguration implements WebMvcConfigurer {
         if (!connector.basePath().isEmpty()) {
             configurer.addPathPrefix(connector.basePath(), HandlerTypePredicate.forAssignableType(
                     OfferEndpoint.class, TokenEndpoint.class, NonceEndpoint.class, CredentialEndpoint.class, NotificationEndpoint.class,
-                    TypeMetadataEndpoint.class, StatusListEndpoint.class));
+                    TypeMetadataEndpoint.class, StatusListEndpoint.class, PushedAuthorizationRequestEndpoint.class,
+                    AuthorizationEndpoint.class));
         }
     }
 }

@@ -36,16 +36,21 @@ class RouteTableTest extends ConnectorIntegrationTest {
             GET /actuator/health/** MANAGEMENT
             GET /actuator/info MANAGEMENT
             GET /actuator/prometheus MANAGEMENT
+            GET /authorizations/{authorizationId} MANAGEMENT
+            POST /authorizations/{authorizationId}/complete MANAGEMENT
+            POST /authorizations/{authorizationId}/deny MANAGEMENT
             POST /offers MANAGEMENT
             DELETE /offers/{offerId} MANAGEMENT
             GET /offers/{offerId} MANAGEMENT
             POST /offers/{offerId}/callbacks/redeliver MANAGEMENT
             GET /offers/{offerId}/qr MANAGEMENT
             POST /offers/{offerId}/revoke MANAGEMENT
+            GET /oidc4vci/authorize PUBLIC
             POST /oidc4vci/credential PUBLIC
             POST /oidc4vci/nonce PUBLIC
             POST /oidc4vci/notification PUBLIC
             GET /oidc4vci/offers/{reference} PUBLIC
+            POST /oidc4vci/par PUBLIC
             GET /oidc4vci/status-lists/{listId} PUBLIC
             POST /oidc4vci/token PUBLIC
             GET /oidc4vci/types/{id} PUBLIC

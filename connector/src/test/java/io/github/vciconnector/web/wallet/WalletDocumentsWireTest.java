@@ -41,10 +41,14 @@ class WalletDocumentsWireTest extends ConnectorIntegrationTest {
             + "\"display\":[{\"name\":\"Family name\",\"locale\":\"en-US\"},{\"name\":\"Nachname\",\"locale\":\"de-DE\"}]}]}}}";
 
     private static final String AUTHORIZATION_SERVER_METADATA = "{\"issuer\":\"ISSUER\",\"token_endpoint\":\"ISSUER/oidc4vci/token\","
-            + "\"grant_types_supported\":[\"urn:ietf:params:oauth:grant-type:pre-authorized_code\"],\"response_types_supported\":[\"code\"],"
+            + "\"grant_types_supported\":[\"urn:ietf:params:oauth:grant-type:pre-authorized_code\",\"authorization_code\"],\"response_types_supported\":[\"code\"],"
             + "\"dpop_signing_alg_values_supported\":[\"ES256\"],\"token_endpoint_auth_methods_supported\":[\"none\",\"attest_jwt_client_auth\"],"
             + "\"pre-authorized_grant_anonymous_access_supported\":true,\"client_attestation_signing_alg_values_supported\":[\"ES256\"],"
-            + "\"client_attestation_pop_signing_alg_values_supported\":[\"ES256\"]}";
+            + "\"client_attestation_pop_signing_alg_values_supported\":[\"ES256\"],"
+            // DESIGN §10 (issue 14): the authorization code flow's members, after the pre-authorized flow's unchanged ones
+            + "\"authorization_endpoint\":\"ISSUER/oidc4vci/authorize\",\"pushed_authorization_request_endpoint\":\"ISSUER/oidc4vci/par\","
+            + "\"require_pushed_authorization_requests\":true,\"code_challenge_methods_supported\":[\"S256\"],"
+            + "\"authorization_response_iss_parameter_supported\":true,\"authorization_details_types_supported\":[\"openid_credential\"],\"scopes_supported\":[\"identity_credential\"]}";
 
     /** A Transaction Code description with HTML characters, slashes, quotes, non-ASCII and an astral character. */
     private static final String DESCRIPTION_IN = "<a href='x'>&amp;</a> / \\\\ \\\" \\u00e9\\u20ac\\ud83d\\ude00 =";
