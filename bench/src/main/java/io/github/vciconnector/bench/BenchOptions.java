@@ -51,7 +51,7 @@ record BenchOptions(int flows, int warmup, int concurrency, BenchWallet.Mode mod
               --aot N      JDK 24+ (--server-java): a training run of N realistic flows writes an AOT cache
                            (-XX:AOTCacheOutput; on JDK 25 with method profiles), the connector then starts with it
               --server-java PATH  the connector's java executable (default: the load generator's)
-              --status-list-gets N  GETs of one status list after the maximum run (0 skips them)
+              --status-list-gets N  GETs of one status list after the maximum run, after N/2 untimed ones (0 skips them)
             """;
 
     BenchOptions {

@@ -1,6 +1,8 @@
 package io.github.vciconnector.session.redis;
 
 import io.github.vciconnector.session.AttemptCountersContract;
+import io.github.vciconnector.session.AuthorizationStore;
+import io.github.vciconnector.session.AuthorizationStoreContract;
 import io.github.vciconnector.session.IdempotencyKeysContract;
 import io.github.vciconnector.session.LeasesContract;
 import io.github.vciconnector.session.OfferStoreContract;
@@ -136,6 +138,21 @@ abstract class RedisStoreContracts implements StoreFixture {
         protected StatusListStore store(int replica) {
             return new RedisStatusListStore(LocalRedis.template(replica == 0 ? replicas().a() : replicas().b()),
                     Clock.systemUTC(), replicas().prefix());
+        }
+    }
+
+    /** Authorizations of the authorization code flow (issue 14), one key {@code authorization:{<id>}} each. */
+    @Nested
+    class Authorizations extends AuthorizationStoreContract {
+        @Override
+        protected AuthorizationStore replica(int index) {
+            return new RedisAuthorizationStore(LocalRedis.template(index == 0 ? replicas().a() : replicas().b()),
+                    Clock.systemUTC(), replicas().prefix());
+        }
+
+        @Override
+        protected Clock clock() {
+            return Clock.systemUTC();
         }
     }
 }
