@@ -126,8 +126,10 @@ class RedisFailoverTest {
         return settings;
     }
 
-    private static List<String> node(int port) {
-        return List.of("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no");
+    /** A data node; its directory is the test's, since a replica writes the RDB of its first sync there. */
+    private List<String> node(int port) {
+        return List.of("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
+                "--dir", dir.toString());
     }
 
     private RedisServerProcess server(int port, List<String> command) {
