@@ -1,10 +1,13 @@
 package io.github.vciconnector.offer;
 
 import io.github.vciconnector.jose.Sha256;
+import io.github.vciconnector.metadata.CredentialConfiguration;
 import io.github.vciconnector.session.IdempotencyKeys;
 import io.github.vciconnector.session.OfferSecrets;
+import io.github.vciconnector.session.TxCodeSpec;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -42,6 +45,18 @@ final class OfferIdempotency {
                     "this Idempotency-Key was already used with a different request");
         }
         return existing.substring(space + 1);
+    }
+
+    /** The members of a {@code POST /offers} request that make two requests equal for its Idempotency-Key. */
+    static String canonical(CredentialConfiguration configuration, OfferRequest request, TxCodeSpec txCode) {
+        var canonical = new LinkedHashMap<String, Object>();
+        canonical.put("credential_configuration_id", configuration.id());
+        canonical.put("claims", request.claims());
+        canonical.put("tx_code", txCode == null ? null
+                : List.of(txCode.inputMode(), txCode.length(), txCode.description() == null ? "" : txCode.description()));
+        canonical.put("expires_in", request.expiresIn() == null ? null : request.expiresIn().toString());
+        if (request.grant() != OfferRequest.Grant.PRE_AUTHORIZED_CODE) canonical.put("grant", request.grant().wire());
+        return canonical((Object) canonical);
     }
 
     /** The request as canonical JSON: object members sorted, so equal bodies give equal text whatever the order. */

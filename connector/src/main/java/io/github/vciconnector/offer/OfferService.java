@@ -19,7 +19,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -99,7 +98,7 @@ public class OfferService {
         String offerId = secrets.newOfferId();
         if (idempotencyKey != null) {
             // Only requests that passed validation claim a key, so a refused request can be corrected and retried.
-            String firstOfferId = idempotency.claim(idempotencyKey, canonical(configuration, request, txCodeSpec),
+            String firstOfferId = idempotency.claim(idempotencyKey, OfferIdempotency.canonical(configuration, request, txCodeSpec),
                     offerId, ttl.plus(properties.retention()));
             if (firstOfferId != null) return replay(firstOfferId, () -> store(firstOfferId, configuration, request, ttl, txCodeSpec));
             try {
@@ -248,17 +247,6 @@ public class OfferService {
         return session.map(s -> new CreatedOffer(offerId, credentialOfferUri(offerId), null, s.expiresAt(), true))
                 .orElseThrow(() -> new OfferException(OfferError.IDEMPOTENCY_KEY_IN_PROGRESS, "Idempotency-Key",
                         "the first request with this Idempotency-Key has not stored an offer, use a new key"));
-    }
-
-    private static String canonical(CredentialConfiguration configuration, OfferRequest request, TxCodeSpec txCode) {
-        var canonical = new LinkedHashMap<String, Object>();
-        canonical.put("credential_configuration_id", configuration.id());
-        canonical.put("claims", request.claims());
-        canonical.put("tx_code", txCode == null ? null
-                : List.of(txCode.inputMode(), txCode.length(), txCode.description() == null ? "" : txCode.description()));
-        canonical.put("expires_in", request.expiresIn() == null ? null : request.expiresIn().toString());
-        if (request.grant() != OfferRequest.Grant.PRE_AUTHORIZED_CODE) canonical.put("grant", request.grant().wire());
-        return OfferIdempotency.canonical(canonical);
     }
 
     private Optional<CredentialOffer> credentialOffer(IssuanceSession session) {
