@@ -2,11 +2,9 @@ package io.github.vciconnector.keys;
 
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import io.github.vciconnector.jose.CompactJws;
 
-import java.io.ByteArrayOutputStream;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPublicKey;
 import java.text.ParseException;
@@ -14,8 +12,6 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
 import java.util.Set;
-import java.util.zip.DataFormatException;
-import java.util.zip.Inflater;
 
 /**
  * A verified Status List Token (draft-ietf-oauth-status-list, JWT form; checklist P): {@code typ statuslist+jwt},
@@ -25,7 +21,7 @@ import java.util.zip.Inflater;
  *
  * @param expiresAt when this copy must be fetched again: the earlier of {@code exp} and {@code iat + ttl}
  */
-record StatusListToken(int bits, byte[] statuses, Instant expiresAt) {
+record StatusListToken(StatusList list, Instant expiresAt) {
 
     static final JOSEObjectType TYPE = new JOSEObjectType("statuslist+jwt");
     /** Bounds what one list may cost once inflated: 16 MiB holds 128 Mi one-bit entries. */
@@ -70,7 +66,11 @@ record StatusListToken(int bits, byte[] statuses, Instant expiresAt) {
             throw new AttestationStatusException("status list bits must be 1, 2, 4 or 8");
         }
         if (!(list.get("lst") instanceof String lst)) throw new AttestationStatusException("status list has no lst");
-        return new StatusListToken(bits.intValue(), inflate(new Base64URL(lst).decode()), expiresAt);
+        try {
+            return new StatusListToken(StatusList.fromLst(bits.intValue(), lst, MAX_INFLATED_BYTES), expiresAt);
+        } catch (IllegalArgumentException e) {
+            throw new AttestationStatusException("status list " + e.getMessage());
+        }
     }
 
     /**
@@ -79,30 +79,7 @@ record StatusListToken(int bits, byte[] statuses, Instant expiresAt) {
      * @throws AttestationStatusException when the index lies outside the list
      */
     int status(long index) {
-        long bit = index * bits;
-        if (index < 0 || bit / 8 >= statuses.length) throw new AttestationStatusException("status index is outside the status list");
-        // §4.1: index 0 is in the least significant bits of the first byte
-        int value = (statuses[(int) (bit / 8)] & 0xff) >> (int) (bit % 8);
-        return value & ((1 << bits) - 1);
-    }
-
-    private static byte[] inflate(byte[] compressed) {
-        var inflater = new Inflater();
-        try {
-            inflater.setInput(compressed);
-            var out = new ByteArrayOutputStream();
-            byte[] buffer = new byte[8192];
-            while (!inflater.finished()) {
-                int n = inflater.inflate(buffer);
-                if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) throw new AttestationStatusException("status list lst is truncated");
-                out.write(buffer, 0, n);
-                if (out.size() > MAX_INFLATED_BYTES) throw new AttestationStatusException("status list is too large");
-            }
-            return out.toByteArray();
-        } catch (DataFormatException e) {
-            throw new AttestationStatusException("status list lst is not zlib data");
-        } finally {
-            inflater.end();
-        }
+        if (index < 0 || index >= list.size()) throw new AttestationStatusException("status index is outside the status list");
+        return list.get((int) index);
     }
 }

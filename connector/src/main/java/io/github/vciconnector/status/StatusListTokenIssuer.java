@@ -8,6 +8,7 @@ import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.util.JSONObjectUtils;
+import io.github.vciconnector.keys.StatusList;
 import io.github.vciconnector.jose.Es256;
 import io.github.vciconnector.keys.SigningKey;
 import io.github.vciconnector.session.StatusListStore.StoredStatusList;

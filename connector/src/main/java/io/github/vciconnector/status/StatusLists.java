@@ -1,5 +1,6 @@
 package io.github.vciconnector.status;
 
+import io.github.vciconnector.keys.StatusList;
 import io.github.vciconnector.config.RandomTokens;
 import io.github.vciconnector.session.SessionStoreUnavailableException;
 import io.github.vciconnector.session.StatusListStore;

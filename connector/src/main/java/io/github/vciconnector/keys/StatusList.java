@@ -1,13 +1,17 @@
-package io.github.vciconnector.status;
+package io.github.vciconnector.keys;
 
 import com.nimbusds.jose.util.Base64URL;
 
 import java.io.ByteArrayOutputStream;
+import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
+import java.util.zip.Inflater;
 
 /**
  * The entries of one Token Status List in the byte layout of TSL §4.1 (TSL-3): entry {@code i} occupies
- * {@code bits} bits starting at bit {@code i * bits}, counted from the least significant bit of each byte.
+ * {@code bits} bits starting at bit {@code i * bits}, counted from the least significant bit of each byte. One layout
+ * for both sides: the lists the connector issues ({@code status}) and the lists of attestations it checks
+ * ({@link StatusListToken}).
  */
 public final class StatusList {
 
@@ -49,6 +53,31 @@ public final class StatusList {
             return Base64URL.encode(out.toByteArray()).toString();
         } finally {
             deflater.end();
+        }
+    }
+
+    /**
+     * The list a {@code lst} of TSL-2 carries, inflating at most {@code maxBytes}: the input is another party's.
+     *
+     * @throws IllegalArgumentException naming what is wrong with {@code lst}, for the caller to report
+     */
+    public static StatusList fromLst(int bits, String lst, int maxBytes) {
+        var inflater = new Inflater();
+        try {
+            inflater.setInput(new Base64URL(lst).decode());
+            var out = new ByteArrayOutputStream();
+            byte[] buffer = new byte[8192];
+            while (!inflater.finished()) {
+                int n = inflater.inflate(buffer);
+                if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) throw new IllegalArgumentException("lst is truncated");
+                out.write(buffer, 0, n);
+                if (out.size() > maxBytes) throw new IllegalArgumentException("is too large");
+            }
+            return new StatusList(bits, out.toByteArray());
+        } catch (DataFormatException e) {
+            throw new IllegalArgumentException("lst is not zlib data");
+        } finally {
+            inflater.end();
         }
     }
 }
