@@ -60,12 +60,7 @@ public final class BenchRunner {
                 Path extracted = ConnectorProcess.extract(options, jar, dir);
                 Path cache = dir.resolve("app.aot");
                 long start = System.nanoTime();
-                ConnectorProcess training = ConnectorProcess.start(options, extracted, certs, root,
-                        List.of("-XX:AOTCacheOutput=" + cache));
-                var trainers = BenchWallet.threads(training, population, BenchWallet.Mode.REALISTIC, options.concurrency());
-                LoadPhase.run("AOT training", training, trainers, pool, options.aot(), 0);
-                training.stop(java.time.Duration.ofMinutes(5));
-                if (!Files.exists(cache)) throw new IllegalStateException("no AOT cache written, see " + training.log());
+                AotTraining.train(options, extracted, certs, root, population, pool, options.concurrency(), options.aot(), cache);
                 report.aot(options.aot(), (System.nanoTime() - start) / 1e9, cache);
                 jar = extracted;
                 extraJvm = List.of("-XX:AOTCache=" + cache);
