@@ -9,6 +9,9 @@ import java.util.List;
  *
  * @param flows       complete flows in the measured run at maximum throughput (0: only the warm-up curve)
  * @param warmup      flows run first and not measured (JIT, connection pools, DPoP nonces)
+ * @param settle      after the warm-up, more chunks of {@link JitSettling#CHUNK} flows until the JIT compiler threads
+ *                    take under this share (0 to 1) of the connector's CPU in one (0: a fixed warm-up of {@code warmup} flows)
+ * @param settleMax   the most warm-up flows in all, settled or not
  * @param concurrency load-generator threads (each with its own HTTP client) running flows at the same time
  * @param mode        how the wallets behave in the main runs: realistic (default) or pooled ({@code --pooled})
  * @param wallets     simulated wallet instances of the realistic mode, each with its own instance key and attestation
@@ -30,18 +33,22 @@ import java.util.List;
  * @param redisClusterNodes with {@code --store redis}: nodes of a Redis Cluster to use instead of {@code redisUrl}
  *                          ({@code host:port,...}, passed as {@code SPRING_DATA_REDIS_CLUSTER_NODES}), or null
  */
-record BenchOptions(int flows, int warmup, int concurrency, BenchWallet.Mode mode, int wallets, int compare, int curve,
+record BenchOptions(int flows, int warmup, double settle, int settleMax, int concurrency, BenchWallet.Mode mode,
+                    int wallets, int compare, int curve,
                     int window, String store, String redisUrl, int offers, boolean halfRate, Path jar,
                     List<String> serverJvm, boolean cds, int aot, Path serverJava, Path jfr,
                     CryptoFloor.Counts floorCounts, int statusListGets, String redisClusterNodes) {
 
     static final String USAGE = """
-            bench/run [--flows 6000] [--warmup 12000] [--concurrency 8] [--pooled] [--wallets 1000] [--compare 4000]
+            bench/run [--flows 6000] [--warmup 12000] [--settle 5] [--settle-max 60000] [--concurrency 8] [--pooled]
+                      [--wallets 1000] [--compare 4000]
                       [--curve 10000] [--window 500] [--store memory|redis]
                       [--redis-url redis://localhost:6379 | --redis-cluster-nodes 127.0.0.1:7000,127.0.0.1:7001]
                       [--offers 100000] [--no-half-rate] [--jar connector/target/issuer-connector-<version>.jar]
                       [--server-jvm "-Xms1g -Xmx1g -XX:+UseG1GC"] [--cds] [--aot 0] [--server-java PATH] [--jfr file.jfr]
                       [--floor-counts 1,4,2,0]  (signs, verifies with a new key, with a kept key, X.509 per flow)
+              --settle P   after the warm-up, chunks of 2,000 flows until the JIT compiler threads take under P %
+                           of the connector's CPU in one, up to --settle-max warm-up flows in all (0: fixed warm-up)
               --pooled     main runs in the pooled mode (keys from a pool of 16 per thread, one wallet instance per
                            thread); the default is the realistic mode (fresh DPoP and holder keys every flow)
               --compare N  flows measured in the other mode after the main run, after N/2 flows of warm-up (0 skips)
@@ -58,6 +65,8 @@ record BenchOptions(int flows, int warmup, int concurrency, BenchWallet.Mode mod
         if (flows < 0 || warmup < 0 || concurrency < 1 || offers < 0 || statusListGets < 0 || compare < 0 || curve < 0 || window < 1) {
             throw new IllegalArgumentException("counts must be positive");
         }
+        if (settle < 0 || settle >= 1) throw new IllegalArgumentException("--settle is a percentage below 100, 0 to turn it off");
+        if (settle > 0 && settleMax < warmup) throw new IllegalArgumentException("--settle-max must be at least --warmup");
         if (cds && aot > 0) throw new IllegalArgumentException("--cds and --aot exclude each other");
         if (aot < 0) throw new IllegalArgumentException("--aot is a flow count");
         if (curve > 0 && curve < window) throw new IllegalArgumentException("--curve must be at least --window");
@@ -74,6 +83,8 @@ record BenchOptions(int flows, int warmup, int concurrency, BenchWallet.Mode mod
     static BenchOptions parse(String[] args) {
         int flows = 6000;
         int warmup = 12000;
+        double settle = 5;
+        int settleMax = 60_000;
         int concurrency = 8;
         BenchWallet.Mode mode = BenchWallet.Mode.REALISTIC;
         int wallets = 1000;
@@ -105,6 +116,8 @@ record BenchOptions(int flows, int warmup, int concurrency, BenchWallet.Mode mod
                     switch (name) {
                         case "--flows" -> flows = Integer.parseInt(value);
                         case "--warmup" -> warmup = Integer.parseInt(value);
+                        case "--settle" -> settle = Double.parseDouble(value);
+                        case "--settle-max" -> settleMax = Integer.parseInt(value);
                         case "--concurrency" -> concurrency = Integer.parseInt(value);
                         case "--wallets" -> wallets = Integer.parseInt(value);
                         case "--compare" -> compare = Integer.parseInt(value);
@@ -126,7 +139,7 @@ record BenchOptions(int flows, int warmup, int concurrency, BenchWallet.Mode mod
                 }
             }
         }
-        return new BenchOptions(flows, warmup, concurrency, mode, wallets, compare, curve, window, store, redisUrl, offers,
+        return new BenchOptions(flows, warmup, settle / 100, settleMax, concurrency, mode, wallets, compare, curve, window, store, redisUrl, offers,
                 halfRate, jar, List.of(serverJvm.trim().split("\\s+")), cds, aot, serverJava, jfr, counts, statusListGets,
                 clusterNodes);
     }

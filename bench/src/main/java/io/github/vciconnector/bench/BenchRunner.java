@@ -82,6 +82,10 @@ public final class BenchRunner {
                 if (options.warmup() > 0) {
                     report.phase(LoadPhase.run("warm-up", connector, wallets, pool, options.warmup(), 0), options.mode(), Report.Kind.WARMUP);
                 }
+                if (options.settle() > 0) {
+                    report.settling(JitSettling.run(connector, wallets, pool, options.warmup(), options.settle(), options.settleMax()),
+                            options.warmup());
+                }
                 LoadPhase.Result max = LoadPhase.run("maximum throughput", connector, wallets, pool, options.flows(), 0);
                 report.phase(max, options.mode(), Report.Kind.MAXIMUM);
                 if (options.jfr() != null) connector.dumpFlightRecording(options.jfr(), max.wall().toSeconds() + 1);

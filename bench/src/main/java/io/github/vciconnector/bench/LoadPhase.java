@@ -32,6 +32,18 @@ final class LoadPhase {
         double generatorCpuMillisPerFlow() {
             return generatorCpu.toNanos() / 1e6 / flows;
         }
+
+        /** CPU ticks of the JIT compiler threads (C1 and C2) in this phase. */
+        long jitTicks() {
+            return serverThreadTicks.entrySet().stream().filter(e -> e.getKey().contains("CompilerThre"))
+                    .mapToLong(Map.Entry::getValue).sum();
+        }
+
+        /** The JIT compiler threads' part of the connector's CPU ticks (all threads, user and system) in this phase. */
+        double jitShare() {
+            long total = serverThreadTicks.values().stream().mapToLong(Long::longValue).sum();
+            return total == 0 ? 0 : (double) jitTicks() / total;
+        }
     }
 
     private LoadPhase() {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The printed result of one benchmark run, with the issue's targets compared (reported, never asserted: a target
@@ -29,6 +28,7 @@ final class Report {
     private LoadPhase.Result realistic;
     private LoadPhase.Result pooled;
     private WarmupCurve.Result curve;
+    private String steadyAfter = "";
 
     Report(BenchOptions options) {
         this.counts = options.floorCounts();
@@ -126,6 +126,16 @@ final class Report {
         }
     }
 
+    /** The warm-up's second part ({@link JitSettling}): how long the JIT took to finish. */
+    void settling(JitSettling.Result result, int warmup) {
+        int total = warmup + result.flows();
+        line("   settling: %d more flows in %.1f s; %s after %d warm-up flows in all (JIT compiler threads %.1f %% of the"
+                        + " connector's CPU in the last %d, threshold %.0f %%)", result.flows(), result.wall().toNanos() / 1e9,
+                result.settled() ? "JIT settled" : "JIT NOT settled", total, 100 * result.lastShare(), JitSettling.CHUNK,
+                100 * result.maxShare());
+        steadyAfter = String.format(" after %d warm-up flows (JIT %s)", total, result.settled() ? "settled" : "not settled");
+    }
+
     /** Where the connector's CPU time went, by thread group, in ms per flow (groups under 2% left out). */
     private void threads(LoadPhase.Result result) {
         long total = result.serverThreadTicks().values().stream().mapToLong(Long::longValue).sum();
@@ -137,8 +147,7 @@ final class Report {
     }
 
     private double jitMillisPerFlow(LoadPhase.Result result) {
-        return result.serverThreadTicks().entrySet().stream().filter(e -> e.getKey().contains("CompilerThre"))
-                .mapToLong(Map.Entry::getValue).sum() * 1000.0 / ticksPerSecond / result.flows();
+        return result.jitTicks() * 1000.0 / ticksPerSecond / result.flows();
     }
 
     /** Issue 12: status list GETs beside complete flows, as a ratio. */
@@ -173,9 +182,9 @@ final class Report {
         summary.add(String.format("fresh-key ECDSA floor per flow: %.3f ms", floorMillis));
         if (realistic != null) {
             double cpu = realistic.serverCpuMillisPerFlow();
-            summary.add(String.format("realistic mode, steady state: server CPU %.2f ms per flow = %.2fx the floor (%.2f ms = %.2fx"
-                    + " without the JIT compiler threads), %.0f flows/s", cpu, cpu / floorMillis, cpu - jitMillisPerFlow(realistic),
-                    (cpu - jitMillisPerFlow(realistic)) / floorMillis, realistic.flowsPerSecond()));
+            summary.add(String.format("realistic mode, steady state%s: server CPU %.2f ms per flow = %.2fx the floor (%.2f ms ="
+                    + " %.2fx without the JIT compiler threads), %.0f flows/s", steadyAfter, cpu, cpu / floorMillis,
+                    cpu - jitMillisPerFlow(realistic), (cpu - jitMillisPerFlow(realistic)) / floorMillis, realistic.flowsPerSecond()));
             target("realistic mode, steady state: server CPU per flow at most 3x the fresh-key floor", cpu <= 3 * floorMillis,
                     String.format("%.2f ms / %.3f ms = %.2fx", cpu, floorMillis, cpu / floorMillis));
         }
