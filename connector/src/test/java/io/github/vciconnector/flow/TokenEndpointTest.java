@@ -155,13 +155,15 @@ class TokenEndpointTest extends WalletFlowTest {
     }
 
     @Test
-    void tokenWhenSuccessfulThenDPoPTokenTypeNoStoreAndNewNonce() throws Exception {
+    void tokenWhenSuccessfulThenDPoPTokenTypeNoStoreJsonAndNewNonce() throws Exception {
         HttpResult result = token(form(preAuthorizedCode(createOffer())), proof());
         assertThat(result.status()).isEqualTo(200);
         assertThat(result.json()).containsEntry("token_type", "DPoP").containsKeys("access_token", "expires_in")
                 .doesNotContainKey("c_nonce");  // VCI-TOK-8
         assertThat(((Number) result.json().get("expires_in")).longValue()).isLessThanOrEqualTo(300);  // VCI-TOK-10
         assertThat(result.header("Cache-Control")).hasValue("no-store");  // VCI-TOK-6
+        assertThat(result.header("Pragma")).hasValue("no-cache");  // RFC 6749 §5.1
+        assertThat(result.header("Content-Type")).hasValue("application/json");
         assertThat(result.header("DPoP-Nonce")).isPresent();
     }
 
