@@ -48,7 +48,9 @@ public final class BenchRunner {
         }
         WalletProvider provider = WalletProvider.fromPem(certs.resolve("wallet-provider-ca.pem"),
                 certs.resolve("wallet-provider-ca.key"), Clock.systemUTC());
-        report.floor(CryptoFloor.measure(certificate(provider.x5c().get(0)), anchor(certs), 1.0));
+        X509Certificate leaf = certificate(provider.x5c().get(0));
+        X509Certificate issuer = anchor(certs);
+        report.floor(CryptoFloor.measure(leaf, issuer, 1.0));
         // The wallet instances (keys and attestations) exist before any connector starts.
         var population = BenchWallet.Population.of(provider, options.wallets());
         ExecutorService pool = LoadPhase.pool(options.concurrency());
@@ -89,6 +91,7 @@ public final class BenchRunner {
                 LoadPhase.Result max = LoadPhase.run("maximum throughput", connector, wallets, pool, options.flows(), 0);
                 report.phase(max, options.mode(), Report.Kind.MAXIMUM);
                 if (options.jfr() != null) connector.dumpFlightRecording(options.jfr(), max.wall().toSeconds() + 1);
+                report.floorAgain(CryptoFloor.measure(leaf, issuer, 1.0));
                 if (options.statusListGets() > 0) {
                     report.statusList(StatusListPhase.run(connector, population, pool, options.concurrency(), options.statusListGets()), max);
                 }
