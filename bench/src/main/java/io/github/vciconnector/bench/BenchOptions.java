@@ -34,9 +34,8 @@ import java.util.List;
  *                          ({@code host:port,...}, passed as {@code SPRING_DATA_REDIS_CLUSTER_NODES}), or null
  */
 record BenchOptions(int flows, int warmup, double settle, int settleMax, int concurrency, BenchWallet.Mode mode,
-                    int wallets, int compare, int curve,
-                    int window, String store, String redisUrl, int offers, boolean halfRate, Path jar,
-                    List<String> serverJvm, boolean cds, int aot, Path serverJava, Path jfr,
+                    int wallets, int compare, int curve, int window, String store, String redisUrl, int offers,
+                    boolean halfRate, Path jar, List<String> serverJvm, boolean cds, int aot, Path serverJava, Path jfr,
                     CryptoFloor.Counts floorCounts, int statusListGets, String redisClusterNodes) {
 
     static final String USAGE = """
@@ -139,8 +138,8 @@ record BenchOptions(int flows, int warmup, double settle, int settleMax, int con
                 }
             }
         }
-        return new BenchOptions(flows, warmup, settle / 100, settleMax, concurrency, mode, wallets, compare, curve, window, store, redisUrl, offers,
-                halfRate, jar, List.of(serverJvm.trim().split("\\s+")), cds, aot, serverJava, jfr, counts, statusListGets,
+        return new BenchOptions(flows, warmup, settle / 100, settleMax, concurrency, mode, wallets, compare, curve, window,
+                store, redisUrl, offers, halfRate, jar, List.of(serverJvm.trim().split("\\s+")), cds, aot, serverJava, jfr, counts, statusListGets,
                 clusterNodes);
     }
 }

@@ -39,9 +39,14 @@ final class LoadPhase {
                     .mapToLong(Map.Entry::getValue).sum();
         }
 
-        /** The JIT compiler threads' part of the connector's CPU ticks (all threads, user and system) in this phase. */
+        /** CPU ticks of all the connector's threads (user and system) in this phase. */
+        long ticks() {
+            return serverThreadTicks.values().stream().mapToLong(Long::longValue).sum();
+        }
+
+        /** The JIT compiler threads' part of the connector's CPU ticks in this phase. */
         double jitShare() {
-            long total = serverThreadTicks.values().stream().mapToLong(Long::longValue).sum();
+            long total = ticks();
             return total == 0 ? 0 : (double) jitTicks() / total;
         }
     }

@@ -139,7 +139,7 @@ final class Report {
 
     /** Where the connector's CPU time went, by thread group, in ms per flow (groups under 2% left out). */
     private void threads(LoadPhase.Result result) {
-        long total = result.serverThreadTicks().values().stream().mapToLong(Long::longValue).sum();
+        long total = result.ticks();
         var parts = new StringBuilder();
         result.serverThreadTicks().entrySet().stream().filter(e -> e.getValue() * 50 >= total)
                 .sorted((a, b) -> Long.compare(b.getValue(), a.getValue()))
