@@ -13,22 +13,29 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
  * Checks the {@code status.status_list} reference of a wallet or key attestation (Token Status List; issue 13): the
  * list is fetched over https only, with a timeout and no redirects, verified against the anchors that vouched for the
- * attestation, and kept until its {@code ttl} / {@code exp}; a status other than VALID refuses the attestation. Only a
- * request that finds no current copy fetches, one fetch per list at a time and under no lock. What a failed fetch
- * means is {@link AttestationStatusProperties#onFetchFailure()}.
+ * attestation, and kept until its {@code ttl} / {@code exp}; a status other than VALID refuses the attestation. Once
+ * three quarters of a copy's life have passed, the next request that uses it starts a fetch of the next copy on a
+ * background thread and goes on with the one in hand, so with steady traffic no wallet request waits for the wallet
+ * provider's server; only a request that finds no current copy at all fetches, and waits. One fetch per list at a
+ * time, under no lock. What a failed fetch means is {@link AttestationStatusProperties#onFetchFailure()}; a failed
+ * refresh ahead of expiry only logs, and the copy in hand serves until it expires.
  */
-public final class AttestationStatus {
+public final class AttestationStatus implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(AttestationStatus.class);
     private static final int MAX_BODY_BYTES = 1024 * 1024;
@@ -38,11 +45,22 @@ public final class AttestationStatus {
     private record Key(String uri, X509ChainValidator anchors) {
     }
 
+    /** A verified copy and the time from which a request that uses it starts fetching the next one. */
+    private record Cached(StatusListToken list, Instant refreshAt) {
+    }
+
     private final AttestationStatusProperties properties;
     private final Clock clock;
     private final HttpClient http;
-    private final Map<Key, StatusListToken> lists = new ConcurrentHashMap<>();
+    private final Map<Key, Cached> lists = new ConcurrentHashMap<>();
     private final Map<Key, CompletableFuture<StatusListToken>> fetching = new ConcurrentHashMap<>();
+    /** Refreshes ahead of expiry run here, never on a request thread; its one thread ends when idle. */
+    private final ThreadPoolExecutor refresher = new ThreadPoolExecutor(0, 1, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+            task -> {
+                Thread thread = new Thread(task, "attestation-status-refresh");
+                thread.setDaemon(true);
+                return thread;
+            });
 
     public AttestationStatus(AttestationStatusProperties properties, Clock clock) {
         this(properties, clock, defaultContext());
@@ -97,15 +115,25 @@ public final class AttestationStatus {
 
     private StatusListToken list(Key key) {
         Instant now = clock.instant();
-        StatusListToken cached = lists.get(key);
-        if (cached != null && now.isBefore(cached.expiresAt())) return cached;
+        Cached cached = lists.get(key);
+        if (cached != null && now.isBefore(cached.list().expiresAt())) {
+            if (!now.isBefore(cached.refreshAt())) refreshAhead(key);
+            return cached.list();
+        }
         var mine = new CompletableFuture<StatusListToken>();
         CompletableFuture<StatusListToken> running = fetching.putIfAbsent(key, mine);
         if (running != null) return await(running);
+        return load(key, mine);
+    }
+
+    /** Fetches, verifies and keeps the list; {@code mine} tells the requests that wait for the same list. */
+    private StatusListToken load(Key key, CompletableFuture<StatusListToken> mine) {
         try {
+            Instant now = clock.instant();
             StatusListToken fresh = StatusListToken.verify(fetch(key.uri()), key.uri(), key.anchors(), now, properties.defaultTtl());
             if (lists.size() >= MAX_CACHED_LISTS) lists.clear();
-            lists.put(key, fresh);
+            Duration life = Duration.between(now, fresh.expiresAt());
+            lists.put(key, new Cached(fresh, now.plus(life.minus(life.dividedBy(4)))));
             mine.complete(fresh);
             return fresh;
         } catch (RuntimeException e) {
@@ -114,6 +142,31 @@ public final class AttestationStatus {
         } finally {
             fetching.remove(key, mine);
         }
+    }
+
+    /** Starts fetching the next copy in the background, unless a fetch of this list is already on its way. */
+    private void refreshAhead(Key key) {
+        var mine = new CompletableFuture<StatusListToken>();
+        if (fetching.putIfAbsent(key, mine) != null) return;
+        try {
+            refresher.execute(() -> {
+                try {
+                    load(key, mine);
+                } catch (RuntimeException e) {
+                    log.warn("attestation status list not refreshed ahead of its expiry ({}); the copy in hand serves until then",
+                            e.getMessage());
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            fetching.remove(key, mine);
+            mine.completeExceptionally(new StatusListUnavailable("shutting down"));
+        }
+    }
+
+    /** Stops the refresh thread (the application context closes this bean). */
+    @Override
+    public void close() {
+        refresher.shutdownNow();
     }
 
     private StatusListToken await(CompletableFuture<StatusListToken> running) {

@@ -20,8 +20,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Token Status List references of attestations (issue 13), against a real HTTPS server serving lists signed here:
- * VALID passes, INVALID and SUSPENDED refuse, the list is cached by its ttl, https only, and a failed fetch does what
- * the setting says.
+ * VALID passes, INVALID and SUSPENDED refuse, the list is cached by its ttl and refreshed in the background in its last
+ * quarter, https only, and a failed fetch does what the setting says.
  */
 class AttestationStatusTest {
 
@@ -62,6 +62,46 @@ class AttestationStatusTest {
         clock.advance(Duration.ofMinutes(5).plusSeconds(2));
         status.require(reference(1), anchors);
         server.verify(2, getRequestedFor(urlPathEqualTo(PATH)));
+    }
+
+    @Test
+    void requireWhenCopyInItsLastQuarterThenAnsweredFromItAndTheNextFetchedInTheBackground() throws Exception {
+        serve(TestStatusLists.token(SIGNER, uri, 64, Map.of(), Duration.ofMinutes(8)).build());
+        var status = status(AttestationStatusProperties.OnFetchFailure.REFUSE);
+        status.require(reference(3), anchors);
+        // the provider revokes entry 3; the copy in hand still says VALID for the rest of its ttl
+        serve(TestStatusLists.token(SIGNER, uri, 64, Map.of(3, 1), Duration.ofMinutes(8)).build());
+
+        clock.advance(Duration.ofMinutes(5));
+        status.require(reference(3), anchors);
+        server.verify(1, getRequestedFor(urlPathEqualTo(PATH)));
+
+        clock.advance(Duration.ofMinutes(2));
+        // past three quarters: answered from the copy in hand, without waiting, while the next copy is fetched
+        assertThatCode(() -> status.require(reference(3), anchors)).doesNotThrowAnyException();
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!isRevoked(status, 3) && System.nanoTime() < deadline) Thread.sleep(20);
+        assertThatThrownBy(() -> status.require(reference(3), anchors)).hasMessage("is revoked");
+        server.verify(2, getRequestedFor(urlPathEqualTo(PATH)));
+    }
+
+    @Test
+    void requireWhenRefreshAheadFailsThenCopyInHandServesUntilItExpires() throws Exception {
+        serve(TestStatusLists.token(SIGNER, uri, 64, Map.of(), Duration.ofMinutes(8)).build());
+        var status = status(AttestationStatusProperties.OnFetchFailure.REFUSE);
+        status.require(reference(3), anchors);
+        server.stubFor(get(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(503)));
+
+        clock.advance(Duration.ofMinutes(7));
+        status.require(reference(3), anchors);
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (server.findAll(getRequestedFor(urlPathEqualTo(PATH))).size() < 2 && System.nanoTime() < deadline) Thread.sleep(20);
+        server.verify(2, getRequestedFor(urlPathEqualTo(PATH)));
+        Thread.sleep(200);  // the failed refresh has ended; the copy in hand is still the one used
+        assertThatCode(() -> status.require(reference(3), anchors)).doesNotThrowAnyException();
+
+        clock.advance(Duration.ofMinutes(1).plusSeconds(2));
+        assertThatThrownBy(() -> status.require(reference(3), anchors)).hasMessage("status list cannot be fetched");
     }
 
     @Test
@@ -119,6 +159,15 @@ class AttestationStatusTest {
         assertThatCode(() -> status.require(Map.of("other_mechanism", Map.of()), anchors)).doesNotThrowAnyException();
         assertThatThrownBy(() -> status.require(Map.of("status_list", Map.of("idx", -1, "uri", uri)), anchors))
                 .hasMessage("status.status_list.idx must be a non-negative integer");
+    }
+
+    private boolean isRevoked(AttestationStatus status, int index) {
+        try {
+            status.require(reference(index), anchors);
+            return false;
+        } catch (AttestationStatusException e) {
+            return true;
+        }
     }
 
     private AttestationStatus status(AttestationStatusProperties.OnFetchFailure onFailure) {
