@@ -47,7 +47,8 @@ record BenchOptions(int flows, int warmup, double settle, int settleMax, int con
                       [--server-jvm "-Xms1g -Xmx1g -XX:+UseG1GC"] [--cds] [--aot 0] [--server-java PATH] [--jfr file.jfr]
                       [--floor-counts 1,4,2,0]  (signs, verifies with a new key, with a kept key, X.509 per flow)
               --settle P   after the warm-up, chunks of 2,000 flows until the JIT compiler threads take under P %
-                           of the connector's CPU in one, up to --settle-max warm-up flows in all (0: fixed warm-up)
+                           of the connector's CPU in one, up to --settle-max warm-up flows in all (0: fixed warm-up;
+                           --warmup 0 skips both)
               --pooled     main runs in the pooled mode (keys from a pool of 16 per thread, one wallet instance per
                            thread); the default is the realistic mode (fresh DPoP and holder keys every flow)
               --compare N  flows measured in the other mode after the main run, after N/2 flows of warm-up (0 skips)

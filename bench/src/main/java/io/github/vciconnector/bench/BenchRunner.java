@@ -84,7 +84,7 @@ public final class BenchRunner {
                 if (options.warmup() > 0) {
                     report.phase(LoadPhase.run("warm-up", connector, wallets, pool, options.warmup(), 0), options.mode(), Report.Kind.WARMUP);
                 }
-                if (options.settle() > 0) {
+                if (options.warmup() > 0 && options.settle() > 0) {
                     report.settling(JitSettling.run(connector, wallets, pool, options.warmup(), options.settle(), options.settleMax()),
                             options.warmup());
                 }
