@@ -1,5 +1,6 @@
 package io.github.vciconnector.keys;
 
+import io.github.vciconnector.config.DaemonThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,11 +57,7 @@ public final class AttestationStatus implements AutoCloseable {
     private final Map<Key, CompletableFuture<StatusListToken>> fetching = new ConcurrentHashMap<>();
     /** Refreshes ahead of expiry run here, never on a request thread; its one thread ends when idle. */
     private final ThreadPoolExecutor refresher = new ThreadPoolExecutor(0, 1, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-            task -> {
-                Thread thread = new Thread(task, "attestation-status-refresh");
-                thread.setDaemon(true);
-                return thread;
-            });
+            DaemonThreads.named("attestation-status-refresh"));
 
     public AttestationStatus(AttestationStatusProperties properties, Clock clock) {
         this(properties, clock, defaultContext());

@@ -1,5 +1,6 @@
 package io.github.vciconnector.keys;
 
+import io.github.vciconnector.config.DaemonThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.health.contributor.Health;
@@ -28,11 +29,7 @@ public final class TrustAnchorRefresher implements HealthIndicator, AutoCloseabl
     private final ScheduledExecutorService executor;
 
     public TrustAnchorRefresher(Duration interval) {
-        this.executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            var thread = new Thread(runnable, "trust-anchor-refresh");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.executor = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("trust-anchor-refresh"));
         executor.scheduleWithFixedDelay(this::refreshAll, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 

@@ -1,5 +1,6 @@
 package io.github.vciconnector.keys;
 
+import io.github.vciconnector.config.DaemonThreads;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -65,11 +66,7 @@ public final class TrustedListSource implements HealthIndicator, AutoCloseable {
         Gauge.builder("connector.trust.list.age.seconds", this, s -> s.loadedAt == null ? Double.NaN
                 : Duration.between(s.loadedAt, clock.instant()).getSeconds()).description("seconds since the trusted list in force was loaded")
                 .register(registry);
-        this.executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            var thread = new Thread(runnable, "trusted-list-refresh");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.executor = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("trusted-list-refresh"));
         refresh();
         scheduleNext();
     }

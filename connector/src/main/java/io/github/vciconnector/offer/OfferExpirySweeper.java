@@ -1,5 +1,6 @@
 package io.github.vciconnector.offer;
 
+import io.github.vciconnector.config.DaemonThreads;
 import io.github.vciconnector.session.IssuanceSession;
 import io.github.vciconnector.session.OfferEnded;
 import io.github.vciconnector.session.OfferId;
@@ -70,11 +71,7 @@ public class OfferExpirySweeper implements SmartLifecycle {
 
     @Override
     public void start() {
-        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "offer-expiry");
-            thread.setDaemon(true);
-            return thread;
-        });
+        scheduler = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("offer-expiry"));
         scheduler.scheduleWithFixedDelay(this::sweepQuietly, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
         running = true;
     }

@@ -1,5 +1,6 @@
 package io.github.vciconnector.webhook;
 
+import io.github.vciconnector.config.DaemonThreads;
 import io.github.vciconnector.session.Callback;
 import io.github.vciconnector.session.CallbackOutbox;
 import io.github.vciconnector.session.CredentialsIssued;
@@ -183,8 +184,8 @@ public class CallbackDispatcher implements SmartLifecycle {
 
     @Override
     public void start() {
-        workers = Executors.newFixedThreadPool(properties.workers(), daemon("callback-worker"));
-        poller = Executors.newSingleThreadScheduledExecutor(daemon("callback-poller"));
+        workers = Executors.newFixedThreadPool(properties.workers(), DaemonThreads.named("callback-worker"));
+        poller = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("callback-poller"));
         running = true;
         if (properties.url() == null) {
             log.info("CONNECTOR_CALLBACK_URL is not set: callbacks are off");
@@ -216,13 +217,5 @@ public class CallbackDispatcher implements SmartLifecycle {
     @Override
     public int getPhase() {
         return SmartLifecycle.DEFAULT_PHASE - 1024; // stop after the web server stopped taking requests
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        return r -> {
-            Thread thread = new Thread(r, name);
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }
