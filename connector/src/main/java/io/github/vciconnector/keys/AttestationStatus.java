@@ -34,7 +34,7 @@ import java.util.concurrent.TimeoutException;
  * background thread and goes on with the one in hand, so with steady traffic no wallet request waits for the wallet
  * provider's server; only a request that finds no current copy at all fetches, and waits. One fetch per list at a
  * time, under no lock. What a failed fetch means is {@link AttestationStatusProperties#onFetchFailure()}; a failed
- * refresh ahead of expiry only logs, and the copy in hand serves until it expires.
+ * refresh ahead of expiry only logs and is tried again halfway to the expiry, and the copy in hand serves until then.
  */
 public final class AttestationStatus implements AutoCloseable {
 
@@ -129,8 +129,7 @@ public final class AttestationStatus implements AutoCloseable {
             Instant now = clock.instant();
             StatusListToken fresh = StatusListToken.verify(fetch(key.uri()), key.uri(), key.anchors(), now, properties.defaultTtl());
             if (lists.size() >= MAX_CACHED_LISTS) lists.clear();
-            Duration life = Duration.between(now, fresh.expiresAt());
-            lists.put(key, new Cached(fresh, now.plus(life.minus(life.dividedBy(4)))));
+            lists.put(key, new Cached(fresh, refreshAt(now, fresh.expiresAt(), 4)));
             mine.complete(fresh);
             return fresh;
         } catch (RuntimeException e) {
@@ -150,6 +149,9 @@ public final class AttestationStatus implements AutoCloseable {
                 try {
                     load(key, mine);
                 } catch (RuntimeException e) {
+                    // not again on the very next request: halfway to the expiry of the copy in hand
+                    lists.computeIfPresent(key, (k, cached) -> new Cached(cached.list(),
+                            refreshAt(clock.instant(), cached.list().expiresAt(), 2)));
                     log.warn("attestation status list not refreshed ahead of its expiry ({}); the copy in hand serves until then",
                             e.getMessage());
                 }
@@ -158,6 +160,12 @@ public final class AttestationStatus implements AutoCloseable {
             fetching.remove(key, mine);
             mine.completeExceptionally(new StatusListUnavailable("shutting down"));
         }
+    }
+
+    /** The time that leaves {@code 1/part} of the span from {@code now} to {@code expiresAt}: 4 is three quarters of the way, 2 halfway. */
+    private static Instant refreshAt(Instant now, Instant expiresAt, int part) {
+        Duration life = Duration.between(now, expiresAt);
+        return now.plus(life.minus(life.dividedBy(part)));
     }
 
     /** Stops the refresh thread (the application context closes this bean). */

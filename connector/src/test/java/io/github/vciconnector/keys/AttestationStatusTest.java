@@ -66,9 +66,7 @@ class AttestationStatusTest {
 
     @Test
     void requireWhenCopyInItsLastQuarterThenAnsweredFromItAndTheNextFetchedInTheBackground() throws Exception {
-        serve(TestStatusLists.token(SIGNER, uri, 64, Map.of(), Duration.ofMinutes(8)).build());
-        var status = status(AttestationStatusProperties.OnFetchFailure.REFUSE);
-        status.require(reference(3), anchors);
+        var status = statusWithEightMinuteCopy();
         // the provider revokes entry 3; the copy in hand still says VALID for the rest of its ttl
         serve(TestStatusLists.token(SIGNER, uri, 64, Map.of(3, 1), Duration.ofMinutes(8)).build());
 
@@ -79,26 +77,24 @@ class AttestationStatusTest {
         clock.advance(Duration.ofMinutes(2));
         // past three quarters: answered from the copy in hand, without waiting, while the next copy is fetched
         assertThatCode(() -> status.require(reference(3), anchors)).doesNotThrowAnyException();
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!isRevoked(status, 3) && System.nanoTime() < deadline) Thread.sleep(20);
+        eventually(() -> isRevoked(status, 3));
         assertThatThrownBy(() -> status.require(reference(3), anchors)).hasMessage("is revoked");
         server.verify(2, getRequestedFor(urlPathEqualTo(PATH)));
     }
 
     @Test
     void requireWhenRefreshAheadFailsThenCopyInHandServesUntilItExpires() throws Exception {
-        serve(TestStatusLists.token(SIGNER, uri, 64, Map.of(), Duration.ofMinutes(8)).build());
-        var status = status(AttestationStatusProperties.OnFetchFailure.REFUSE);
-        status.require(reference(3), anchors);
+        var status = statusWithEightMinuteCopy();
         server.stubFor(get(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(503)));
 
         clock.advance(Duration.ofMinutes(7));
         status.require(reference(3), anchors);
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (server.findAll(getRequestedFor(urlPathEqualTo(PATH))).size() < 2 && System.nanoTime() < deadline) Thread.sleep(20);
-        server.verify(2, getRequestedFor(urlPathEqualTo(PATH)));
+        eventually(() -> server.findAll(getRequestedFor(urlPathEqualTo(PATH))).size() >= 2);
         Thread.sleep(200);  // the failed refresh has ended; the copy in hand is still the one used
         assertThatCode(() -> status.require(reference(3), anchors)).doesNotThrowAnyException();
+        // and the next try waits until halfway to the expiry instead of following on the next request
+        Thread.sleep(200);
+        server.verify(2, getRequestedFor(urlPathEqualTo(PATH)));
 
         clock.advance(Duration.ofMinutes(1).plusSeconds(2));
         assertThatThrownBy(() -> status.require(reference(3), anchors)).hasMessage("status list cannot be fetched");
@@ -159,6 +155,20 @@ class AttestationStatusTest {
         assertThatCode(() -> status.require(Map.of("other_mechanism", Map.of()), anchors)).doesNotThrowAnyException();
         assertThatThrownBy(() -> status.require(Map.of("status_list", Map.of("idx", -1, "uri", uri)), anchors))
                 .hasMessage("status.status_list.idx must be a non-negative integer");
+    }
+
+    /** A checker holding a copy of the list (nothing revoked) fetched just now, with a ttl of eight minutes. */
+    private AttestationStatus statusWithEightMinuteCopy() {
+        serve(TestStatusLists.token(SIGNER, uri, 64, Map.of(), Duration.ofMinutes(8)).build());
+        var status = status(AttestationStatusProperties.OnFetchFailure.REFUSE);
+        status.require(reference(3), anchors);
+        return status;
+    }
+
+    /** Waits up to 10 s for what a background refresh brings about. */
+    private static void eventually(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) Thread.sleep(20);
     }
 
     private boolean isRevoked(AttestationStatus status, int index) {
