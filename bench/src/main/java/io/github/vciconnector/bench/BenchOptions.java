@@ -140,7 +140,7 @@ record BenchOptions(int flows, int warmup, double settle, int settleMax, int con
             }
         }
         return new BenchOptions(flows, warmup, settle / 100, settleMax, concurrency, mode, wallets, compare, curve, window,
-                store, redisUrl, offers, halfRate, jar, List.of(serverJvm.trim().split("\\s+")), cds, aot, serverJava, jfr, counts, statusListGets,
-                clusterNodes);
+                store, redisUrl, offers, halfRate, jar, List.of(serverJvm.trim().split("\\s+")), cds, aot, serverJava, jfr,
+                counts, statusListGets, clusterNodes);
     }
 }

@@ -29,7 +29,8 @@ final class Report {
     private LoadPhase.Result realistic;
     private LoadPhase.Result pooled;
     private WarmupCurve.Result curve;
-    private String steadyAfter = "";
+    private JitSettling.Result settling;
+    private int warmup;
 
     Report(BenchOptions options) {
         this.counts = options.floorCounts();
@@ -129,12 +130,13 @@ final class Report {
 
     /** The warm-up's second part ({@link JitSettling}): how long the JIT took to finish. */
     void settling(JitSettling.Result result, int warmup) {
+        this.settling = result;
+        this.warmup = warmup;
         int total = warmup + result.flows();
         line("   settling: %d more flows in %.1f s; %s after %d warm-up flows in all (JIT compiler threads %.1f %% of the"
                         + " connector's CPU in the last %d, threshold %.0f %%)", result.flows(), result.wall().toNanos() / 1e9,
                 result.settled() ? "JIT settled" : "JIT NOT settled", total, 100 * result.lastShare(), JitSettling.CHUNK,
                 100 * result.maxShare());
-        steadyAfter = String.format(" after %d warm-up flows (JIT %s)", total, result.settled() ? "settled" : "not settled");
     }
 
     /** Where the connector's CPU time went, by thread group, in ms per flow (groups under 2% left out). */
@@ -201,6 +203,8 @@ final class Report {
                 floorAfter == null ? "" : " (mean of the floors before the load and after the measured run)"));
         if (realistic != null) {
             double cpu = realistic.serverCpuMillisPerFlow();
+            String steadyAfter = settling == null ? "" : String.format(" after %d warm-up flows (JIT %s)",
+                    warmup + settling.flows(), settling.settled() ? "settled" : "not settled");
             summary.add(String.format("realistic mode, steady state%s: server CPU %.2f ms per flow = %.2fx the floor (%.2f ms ="
                     + " %.2fx without the JIT compiler threads), %.0f flows/s", steadyAfter, cpu, cpu / floorMillis,
                     cpu - jitMillisPerFlow(realistic), (cpu - jitMillisPerFlow(realistic)) / floorMillis, realistic.flowsPerSecond()));
