@@ -1,6 +1,7 @@
 package io.github.vciconnector.bench;
 
 import io.github.vciconnector.demo.WalletProvider;
+import org.springframework.util.FileSystemUtils;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,8 +13,8 @@ import java.util.concurrent.ExecutorService;
 
 /**
  * Writes the connector's JDK 25 AOT cache (JEP 483, 514, 515: classes loaded and linked, and method profiles) from a
- * training run that serves real issuance flows, as the Docker image's build does (Dockerfile, docs/performance.md
- * "Warm-up"). Starts the extracted connector jar with {@code -XX:AOTCacheOutput}, runs realistic HAIP flows through
+ * training run that serves real issuance flows, for a JDK 25 deployment and for the bench's {@code --aot}; the Docker
+ * image stays on JDK 17 with AppCDS, which measured as well (docs/performance.md, "Issue 16, third pass"). Starts the extracted connector jar with {@code -XX:AOTCacheOutput}, runs realistic HAIP flows through
  * it with the benchmark's wallets (development certificates, throw-away keys), stops it, and the JVM writes the cache
  * as it exits. A cache serves only the JVM build that wrote it, with the same jar paths, so it must run with the
  * runtime's own {@code java} on the jar at its final path.
@@ -68,7 +69,7 @@ public final class AotTraining {
                     (System.nanoTime() - start) / 1e9, Files.size(cache) / 1024);
         } finally {
             pool.shutdownNow();
-            deleteTree(certs);
+            FileSystemUtils.deleteRecursively(certs);
         }
     }
 
@@ -91,11 +92,5 @@ public final class AotTraining {
     private static void usage(String problem) {
         System.err.println(problem + "\nusage: AotTraining --jar JAR --cache FILE [--flows 2000] [--root DIR] [--java PATH] [--jvm OPTIONS]");
         System.exit(2);
-    }
-
-    private static void deleteTree(Path dir) throws java.io.IOException {
-        try (var paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(path);
-        }
     }
 }
